@@ -1,0 +1,6 @@
+import type { Command } from '../io.ts';
+import { checkCommand } from './check.ts';
+import { wordsCommand } from './words.ts';
+
+/** Every `khcn` command, in the order `khcn help` lists them. One file per command. */
+export const commands: Command[] = [wordsCommand, checkCommand];

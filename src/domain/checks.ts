@@ -1,0 +1,417 @@
+import { leaves, lineTotal, linesTotal, walkLines } from './budget.ts';
+import { formatMillions, formatNumber, formatPercent, isValidIsoDate, parseIsoDate } from './format.ts';
+import { dossierKpis, rateMatches } from './kpis.ts';
+import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
+import { Report as ReportSchema } from './report-schema.ts';
+import { amountInWords, parseAmountWords } from './words.ts';
+import budgetCodes from '../../data/budget-codes.json' with { type: 'json' };
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** Vietnamese, with the expected and actual figures. */
+  message: string;
+  /** JSON path of the main field involved, e.g. "implementation.dossiers.total". */
+  path: string;
+  /** Every field involved, when more than one. */
+  paths?: string[];
+  expected?: number | string;
+  actual?: number | string;
+}
+
+export interface Rule {
+  code: string;
+  severity: Severity;
+  /** What the rule asks, in Vietnamese, for the catalogue shown in the UI and docs. */
+  description: string;
+  run(report: Report): Finding[];
+}
+
+const KNOWN_CODES = new Set(budgetCodes.khoan.map((k) => k.code));
+const SCIENCE_CODES = new Set(['101', '102', '103', '104', '105', '106', '107', '108']);
+const D = 'implementation.dossiers';
+const tr = (amount: number) => `${formatMillions(amount)} triệu đồng`;
+const n = (value: number) => formatNumber(value);
+
+function finding(rule: Pick<Rule, 'code' | 'severity'>, f: Omit<Finding, 'code' | 'severity'>): Finding {
+  return { code: rule.code, severity: rule.severity, ...f };
+}
+
+function budgetSets(report: Report): { lines: BudgetLine[]; path: string; stated: StatedTotal; label: string }[] {
+  return [
+    { lines: report.implementation.budget.lines, path: 'implementation.budget.lines', stated: report.implementation.budget.stated, label: `năm ${report.reportYear}` },
+    { lines: report.plan.budget, path: 'plan.budget', stated: report.plan.stated, label: `năm ${report.planYear}` },
+  ];
+}
+
+const statedBase = (linesPath: string) => (linesPath === 'plan.budget' ? 'plan.stated' : 'implementation.budget.stated');
+
+const BUDGET_GROUP_SUM: Rule = {
+  code: 'BUDGET_GROUP_SUM',
+  severity: 'error',
+  description: 'Số tổng của một nhóm bằng tổng các dòng con của nhóm.',
+  run(report) {
+    const out: Finding[] = [];
+    for (const set of budgetSets(report)) {
+      for (const e of walkLines(set.lines, set.path)) {
+        const { line } = e;
+        if (line.children.length === 0 || line.statedAmount === undefined) continue;
+        const sum = lineTotal(line);
+        if (sum !== line.statedAmount) {
+          out.push(finding(this, {
+            message: `Nhóm "${line.title}" ghi ${tr(line.statedAmount)} nhưng tổng các dòng con là ${tr(sum)} (chênh ${tr(Math.abs(sum - line.statedAmount))}).`,
+            path: `${e.path}.statedAmount`,
+            paths: [`${e.path}.statedAmount`, `${e.path}.children`],
+            expected: sum,
+            actual: line.statedAmount,
+          }));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const BUDGET_TOTAL: Rule = {
+  code: 'BUDGET_TOTAL',
+  severity: 'error',
+  description: 'Tổng dự toán ghi trong văn bản bằng tổng các lĩnh vực.',
+  run(report) {
+    const out: Finding[] = [];
+    for (const set of budgetSets(report)) {
+      if (set.stated.total === undefined) continue;
+      const sum = linesTotal(set.lines);
+      if (sum !== set.stated.total) {
+        out.push(finding(this, {
+          message: `Tổng dự toán ${set.label} ghi ${tr(set.stated.total)} nhưng tổng các khoản là ${tr(sum)}.`,
+          path: `${statedBase(set.path)}.total`,
+          expected: sum,
+          actual: set.stated.total,
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+const AMOUNT_WORDS: Rule = {
+  code: 'AMOUNT_WORDS',
+  severity: 'error',
+  description: 'Số tiền viết bằng chữ đọc ra đúng con số.',
+  run(report) {
+    const out: Finding[] = [];
+    for (const set of budgetSets(report)) {
+      const words = set.stated.totalWords;
+      if (words === undefined) continue;
+      const figure = set.stated.total ?? linesTotal(set.lines);
+      const base = statedBase(set.path);
+      let said: bigint | undefined;
+      try {
+        said = parseAmountWords(words);
+      } catch {
+        said = undefined;
+      }
+      if (said === undefined || said !== BigInt(figure)) {
+        out.push(finding(this, {
+          message:
+            said === undefined
+              ? `Không đọc được số tiền bằng chữ "${words}"; số tiền ${tr(figure)} viết là "${amountInWords(figure)}".`
+              : `Số tiền bằng chữ "${words}" là ${tr(Number(said))}, khác với con số ${tr(figure)} ("${amountInWords(figure)}").`,
+          path: `${base}.totalWords`,
+          paths: [`${base}.totalWords`, `${base}.total`],
+          expected: amountInWords(figure),
+          actual: words,
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+function equation(
+  rule: Pick<Rule, 'code' | 'severity'>,
+  left: { value: number | undefined; path: string; label: string },
+  parts: { value: number | undefined; path: string; label: string }[],
+): Finding[] {
+  if (left.value === undefined || parts.some((p) => p.value === undefined)) return [];
+  const sum = parts.reduce((a, p) => a + (p.value ?? 0), 0);
+  if (sum === left.value) return [];
+  const formula = parts.map((p) => `${p.label} ${n(p.value ?? 0)}`).join(' + ');
+  return [
+    finding(rule, {
+      message: `${left.label} là ${n(left.value)} nhưng ${formula} = ${n(sum)} (chênh ${n(Math.abs(sum - left.value))}).`,
+      path: left.path,
+      paths: [left.path, ...parts.map((p) => p.path)],
+      expected: sum,
+      actual: left.value,
+    }),
+  ];
+}
+
+const dossierField = (report: Report, key: keyof Report['implementation']['dossiers'], label: string) => ({
+  value: report.implementation.dossiers[key] as number | undefined,
+  path: `${D}.${key}`,
+  label,
+});
+
+const DOSSIER_TOTAL: Rule = {
+  code: 'DOSSIER_TOTAL',
+  severity: 'error',
+  description: 'Tổng hồ sơ tiếp nhận = tiếp nhận trong kỳ + kỳ trước chuyển sang.',
+  run(r) {
+    return equation(this, dossierField(r, 'total', 'Tổng số hồ sơ tiếp nhận'), [
+      dossierField(r, 'receivedInPeriod', 'trong kỳ'),
+      dossierField(r, 'carriedOver', 'kỳ trước chuyển sang'),
+    ]);
+  },
+};
+
+const DOSSIER_CHANNELS: Rule = {
+  code: 'DOSSIER_CHANNELS',
+  severity: 'error',
+  description: 'Hồ sơ tiếp nhận trong kỳ = trực tuyến + trực tiếp.',
+  run(r) {
+    return equation(this, dossierField(r, 'receivedInPeriod', 'Số hồ sơ tiếp nhận trong kỳ'), [
+      dossierField(r, 'online', 'trực tuyến'),
+      dossierField(r, 'direct', 'trực tiếp'),
+    ]);
+  },
+};
+
+const DOSSIER_OUTCOMES: Rule = {
+  code: 'DOSSIER_OUTCOMES',
+  severity: 'warning',
+  description: 'Tổng hồ sơ = giải quyết đúng hạn + quá hạn + đang giải quyết trong hạn + yêu cầu bổ sung (cảnh báo: báo cáo có thể thiếu nhóm).',
+  run(r) {
+    return equation(this, dossierField(r, 'total', 'Tổng số hồ sơ tiếp nhận'), [
+      dossierField(r, 'resolvedOnTime', 'đúng hạn'),
+      dossierField(r, 'resolvedLate', 'quá hạn'),
+      dossierField(r, 'pendingOnTime', 'đang giải quyết trong hạn'),
+      dossierField(r, 'supplementRequested', 'yêu cầu bổ sung'),
+    ]);
+  },
+};
+
+const RATE_STATED: Rule = {
+  code: 'RATE_STATED',
+  severity: 'error',
+  description: 'Tỷ lệ ghi trong văn bản bằng tỷ lệ tính từ số liệu (sai lệch tối đa 0,01 điểm phần trăm).',
+  run(r) {
+    const d = r.implementation.dossiers;
+    const k = dossierKpis(d);
+    const out: Finding[] = [];
+    const cases = [
+      { stated: d.statedOnlineRate, computed: k.onlineRate, key: 'statedOnlineRate', label: 'Tỷ lệ tiếp nhận trực tuyến', how: `trực tuyến ${n(d.online ?? 0)} / (trực tuyến + trực tiếp) ${n(k.channelsTotal ?? 0)}` },
+      { stated: d.statedOnTimeRate, computed: k.onTimeRate, key: 'statedOnTimeRate', label: 'Tỷ lệ giải quyết đúng hạn', how: `đúng hạn ${n(d.resolvedOnTime ?? 0)} / đã giải quyết ${n(k.resolved ?? 0)}` },
+    ];
+    for (const c of cases) {
+      if (c.stated === undefined || c.computed === undefined) continue;
+      if (!rateMatches(c.stated, c.computed)) {
+        out.push(finding(this, {
+          message: `${c.label} ghi ${formatPercent(c.stated)} nhưng tính từ số liệu (${c.how}) là ${formatPercent(c.computed)}.`,
+          path: `${D}.${c.key}`,
+          expected: Math.round(c.computed * 100) / 100,
+          actual: c.stated,
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+const RANGE: Rule = {
+  code: 'RANGE',
+  severity: 'error',
+  description: 'Số tiền ≥ 0 và là số nguyên đồng; tỷ lệ trong khoảng 0–100; số lượng nguyên, ≥ 0; ngày có thật.',
+  run(r) {
+    // Types and bounds are enforced by the schema (see validateReport); here what the schema cannot say.
+    const out: Finding[] = [];
+    const d = r.implementation.dossiers;
+    for (const key of ['periodStart', 'periodEnd'] as const) {
+      const v = d[key];
+      if (v !== undefined && !isValidIsoDate(v)) {
+        out.push(finding(this, { message: `Ngày ${v} không có thật.`, path: `${D}.${key}`, actual: v }));
+      }
+    }
+    if (r.document.date !== undefined && !isValidIsoDate(r.document.date)) {
+      out.push(finding(this, { message: `Ngày ban hành ${r.document.date} không có thật.`, path: 'document.date', actual: r.document.date }));
+    }
+    if (d.periodStart && d.periodEnd && isValidIsoDate(d.periodStart) && isValidIsoDate(d.periodEnd) && d.periodStart > d.periodEnd) {
+      out.push(finding(this, {
+        message: `Kỳ số liệu bắt đầu (${d.periodStart}) sau ngày kết thúc (${d.periodEnd}).`,
+        path: `${D}.periodStart`,
+        paths: [`${D}.periodStart`, `${D}.periodEnd`],
+      }));
+    }
+    const dossierTotal = d.total;
+    if (dossierTotal !== undefined) {
+      for (const key of ['online', 'resolvedOnTime'] as const) {
+        const v = d[key];
+        if (v !== undefined && v > dossierTotal) {
+          out.push(finding(this, { message: `Số hồ sơ (${n(v)}) lớn hơn tổng số hồ sơ tiếp nhận (${n(dossierTotal)}).`, path: `${D}.${key}`, expected: dossierTotal, actual: v }));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const YEARS: Rule = {
+  code: 'YEARS',
+  severity: 'error',
+  description: 'Năm kế hoạch = năm báo cáo + 1; các ngày nằm trong năm mà chúng mô tả.',
+  run(r) {
+    const out: Finding[] = [];
+    if (r.planYear !== r.reportYear + 1) {
+      out.push(finding(this, {
+        message: `Năm kế hoạch phải là ${r.reportYear + 1} (năm báo cáo ${r.reportYear} + 1), đang ghi ${r.planYear}.`,
+        path: 'planYear',
+        paths: ['planYear', 'reportYear'],
+        expected: r.reportYear + 1,
+        actual: r.planYear,
+      }));
+    }
+    const d = r.implementation.dossiers;
+    for (const key of ['periodStart', 'periodEnd'] as const) {
+      const v = d[key];
+      if (v && isValidIsoDate(v) && parseIsoDate(v).year !== r.reportYear) {
+        out.push(finding(this, { message: `Ngày ${v} của kỳ số liệu không thuộc năm báo cáo ${r.reportYear}.`, path: `${D}.${key}`, expected: r.reportYear, actual: parseIsoDate(v).year }));
+      }
+    }
+    const date = r.document.date;
+    if (date && isValidIsoDate(date)) {
+      const y = parseIsoDate(date).year;
+      if (y !== r.reportYear && y !== r.planYear) {
+        out.push(finding(this, { message: `Ngày ban hành ${date} không thuộc năm ${r.reportYear} hoặc ${r.planYear}.`, path: 'document.date', expected: r.reportYear, actual: y }));
+      }
+    }
+    return out;
+  },
+};
+
+const REQUIRED: Rule = {
+  code: 'REQUIRED',
+  severity: 'error',
+  description: 'Có đủ các phần của mẫu báo cáo: người ký, dự toán năm kế hoạch theo lĩnh vực, tên từng khoản.',
+  run(r) {
+    const out: Finding[] = [];
+    const need = (ok: boolean, path: string, message: string) => {
+      if (!ok) out.push(finding(this, { message, path }));
+    };
+    need(r.document.signer.name.trim() !== '', 'document.signer.name', 'Chưa có họ tên người ký báo cáo.');
+    need(r.plan.budget.length > 0, 'plan.budget', `Chưa có dự toán năm ${r.planYear}.`);
+    r.plan.budget.forEach((group, i) => {
+      need(group.field !== undefined, `plan.budget[${i}].field`, `Nhóm "${group.title || `thứ ${i + 1}`}" chưa chọn lĩnh vực (KH-CN, ĐMST hoặc CĐS).`);
+    });
+    for (const set of budgetSets(r)) {
+      for (const e of walkLines(set.lines, set.path)) {
+        need(e.line.title.trim() !== '', `${e.path}.title`, `Dòng dự toán ${set.label} chưa có nội dung.`);
+      }
+    }
+    return out;
+  },
+};
+
+/** Missing narrative does not block a draft but must be acknowledged before submitting. */
+const SECTIONS: Rule = {
+  code: 'SECTIONS',
+  severity: 'warning',
+  description: 'Các phần thuyết minh của mẫu báo cáo không để trống.',
+  run(r) {
+    const i = r.implementation;
+    const sections: [string[], string, string][] = [
+      [r.document.legalBases, 'document.legalBases', 'Căn cứ pháp lý'],
+      [i.leadership.paragraphs, 'implementation.leadership.paragraphs', 'I.1. Công tác lãnh đạo, chỉ đạo'],
+      [i.results.science, 'implementation.results.science', 'I.2.a) Về khoa học, công nghệ'],
+      [i.results.innovation, 'implementation.results.innovation', 'I.2.b) Về đổi mới sáng tạo'],
+      [i.results.digital, 'implementation.results.digital', 'I.2.c) Về chuyển đổi số'],
+      [i.assessment.achievements, 'implementation.assessment.achievements', 'I.4.a) Kết quả đạt được'],
+      [i.assessment.limitations, 'implementation.assessment.limitations', 'I.4.b) Tồn tại, hạn chế'],
+      [i.assessment.causes, 'implementation.assessment.causes', 'I.4.c) Nguyên nhân'],
+      [[...r.plan.basis, ...r.plan.objectives], 'plan.basis', 'II.1. Căn cứ, mục tiêu xây dựng kế hoạch'],
+    ];
+    return sections
+      .filter(([paragraphs]) => paragraphs.every((p) => p.trim() === ''))
+      .map(([, path, label]) => finding(this, { message: `Mục "${label}" còn trống.`, path }));
+  },
+};
+
+const BUDGET_CODE: Rule = {
+  code: 'BUDGET_CODE',
+  severity: 'error',
+  description: 'Mã Khoản thuộc Loại 100 theo Thông tư 130/2025/TT-BTC và phù hợp với lĩnh vực.',
+  run(r) {
+    const out: Finding[] = [];
+    for (const set of budgetSets(r)) {
+      for (const e of walkLines(set.lines, set.path)) {
+        const code = e.line.budgetCode;
+        if (code === undefined) continue;
+        if (!KNOWN_CODES.has(code)) {
+          out.push(finding(this, { message: `Mã Khoản ${code} không thuộc Loại 100 (TT 130/2025/TT-BTC).`, path: `${e.path}.budgetCode`, actual: code }));
+          continue;
+        }
+        const expectedField = code === '111' ? 'innovation' : code === '121' ? 'digital' : SCIENCE_CODES.has(code) ? 'science' : undefined;
+        if (e.field && expectedField && e.field !== expectedField) {
+          out.push({ ...finding(this, { message: `Mã Khoản ${code} không khớp với lĩnh vực của dòng "${e.line.title}".`, path: `${e.path}.budgetCode`, actual: code }), severity: 'warning' });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const LEAF_AMOUNT: Rule = {
+  code: 'LEAF_AMOUNT',
+  severity: 'warning',
+  description: 'Mỗi khoản chi có số tiền lớn hơn 0.',
+  run(r) {
+    return budgetSets(r).flatMap((set) =>
+      leaves(set.lines)
+        .filter((e) => e.line.amount === 0)
+        .map((e) => ({ ...finding(this, { message: `Khoản "${e.line.title || '(chưa đặt tên)'}" ${set.label} chưa có số tiền.`, path: `${set.path}${e.path}.amount` }) })),
+    );
+  },
+};
+
+/** The catalogue, in the order findings are shown. */
+export const RULES: readonly Rule[] = [
+  REQUIRED, YEARS, RANGE, BUDGET_CODE, BUDGET_GROUP_SUM, BUDGET_TOTAL, AMOUNT_WORDS,
+  DOSSIER_TOTAL, DOSSIER_CHANNELS, DOSSIER_OUTCOMES, RATE_STATED, SECTIONS, LEAF_AMOUNT,
+];
+
+/** Runs every rule on a valid report. */
+export function runChecks(report: Report): Finding[] {
+  return RULES.flatMap((rule) => rule.run(report));
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+
+export type Validation = { ok: true; report: Report; findings: Finding[] } | { ok: false; findings: Finding[] };
+
+/**
+ * Validates unknown input against the schema and, when it parses, runs the checks.
+ * Schema problems become findings too (RANGE for bad numbers, REQUIRED for missing fields,
+ * SCHEMA for anything else) so that every caller reports them the same way.
+ */
+export function validateReport(input: unknown): Validation {
+  const parsed = ReportSchema.safeParse(input, { reportInput: true });
+  if (parsed.success) return { ok: true, report: parsed.data, findings: runChecks(parsed.data) };
+  return { ok: false, findings: parsed.error.issues.map(issueToFinding) };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+function issueToFinding(issue: { code: string; path: PropertyKey[]; message: string; input?: unknown }): Finding {
+  const code = issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && typeof issue.input === 'number')
+    ? 'RANGE'
+    : issue.code === 'invalid_type' && issue.input === undefined
+      ? 'REQUIRED'
+      : 'SCHEMA';
+  const path = formatPath(issue.path);
+  const message = code === 'REQUIRED' ? `Thiếu trường bắt buộc "${path}".` : issue.code === 'unrecognized_keys' ? `Trường không được hỗ trợ tại "${path || 'gốc'}": ${issue.message}` : `${issue.message} (${path || 'gốc'})`;
+  return { code, severity: 'error', message, path, ...(issue.input !== undefined && typeof issue.input !== 'object' ? { actual: issue.input as number | string } : {}) };
+}

@@ -1,0 +1,58 @@
+import type { Dong } from './money.ts';
+import { DONG_PER_MILLION } from './money.ts';
+
+/**
+ * Vietnamese number formatting: "." groups thousands, "," marks decimals.
+ * Implemented by hand (not Intl) so output is identical on every Node/ICU build and in the browser.
+ */
+export function formatNumber(value: number, maxDecimals = 0, minDecimals = 0): string {
+  const negative = value < 0;
+  const abs = Math.abs(value);
+  const fixed = abs.toFixed(maxDecimals);
+  const [intPart = '0', fraction = ''] = fixed.split('.');
+  let frac = fraction;
+  while (frac.length > minDecimals && frac.endsWith('0')) frac = frac.slice(0, -1);
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const text = frac ? `${grouped},${frac}` : grouped;
+  return negative && Number(fixed) !== 0 ? `-${text}` : text;
+}
+
+/** 8212000000 → "8.212.000.000" */
+export const formatDong = (amount: Dong | number): string => formatNumber(amount);
+
+/**
+ * Amount in triệu đồng as reports write it: 8212000000 → "8.212"; 12500000 → "12,5";
+ * sub-million amounts keep up to 6 decimals so no đồng is ever hidden.
+ */
+export const formatMillions = (amount: Dong | number): string => formatNumber(amount / DONG_PER_MILLION, 6);
+
+/** 99.98 → "99,98%"; 100 → "100%". */
+export const formatPercent = (rate: number, decimals = 2): string => `${formatNumber(rate, decimals)}%`;
+
+/** "2026-07-05" → "ngày 05 tháng 7 năm 2026" (ND 30/2020: day < 10 and months 1–2 with a leading zero). */
+export function formatDocumentDate(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  const dd = String(day).padStart(2, '0');
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** "2026-06-30" → "30/6/2026" (short form used inside sentences, as the seed writes it). */
+export function formatShortDate(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${String(day).padStart(2, '0')}/${month}/${year}`;
+}
+
+export function parseIsoDate(isoDate: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** True when the ISO date exists in the calendar (rejects 2026-02-30). */
+export function isValidIsoDate(isoDate: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}

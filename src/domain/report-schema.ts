@@ -1,0 +1,212 @@
+import { z } from 'zod';
+
+// Every message a person may read is Vietnamese, including zod's own defaults.
+z.config(z.locales.vi());
+
+/**
+ * The report model of DESIGN §3: one commune × one reporting cycle.
+ * This module is the single source of the shapes shared by the importer, the renderers, the API,
+ * the web UI and the CLI; `schema/report.schema.json` is generated from it (`npm run schema`).
+ *
+ * Narrative is kept as paragraphs (string[]), verbatim, so that a rendered document reproduces
+ * the official's own wording. Figures live in typed fields; totals and rates are never stored,
+ * they are derived (see derive.ts). Figures a document *stated* (an imported group total, a rate,
+ * an amount in words) are kept in `stated*` fields so the checks can compare them with the data.
+ */
+
+const msg = (message: string) => ({ error: () => message });
+
+export const Amount = z
+  .number(msg('Số tiền phải là một số.'))
+  .int(msg('Số tiền phải là số nguyên đồng.'))
+  .min(0, msg('Số tiền không được âm.'))
+  .max(Number.MAX_SAFE_INTEGER, msg('Số tiền vượt quá giới hạn.'));
+export const Count = z
+  .number(msg('Số lượng phải là một số.'))
+  .int(msg('Số lượng phải là số nguyên.'))
+  .min(0, msg('Số lượng không được âm.'))
+  .max(1_000_000_000, msg('Số lượng quá lớn.'));
+export const Rate = z
+  .number(msg('Tỷ lệ phải là một số.'))
+  .min(0, msg('Tỷ lệ không được âm.'))
+  .max(100, msg('Tỷ lệ không được vượt quá 100%.'));
+export const Year = z.number(msg('Năm phải là một số.')).int(msg('Năm phải là số nguyên.')).min(2000, msg('Năm không hợp lệ.')).max(2100, msg('Năm không hợp lệ.'));
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Ngày phải có dạng YYYY-MM-DD.'));
+const Text = (max = 20_000) => z.string(msg('Phải là văn bản.')).max(max, msg(`Văn bản dài quá ${max} ký tự.`));
+export const Paragraphs = z.array(Text()).max(200, msg('Quá nhiều đoạn văn.'));
+
+export const FIELDS = ['science', 'innovation', 'digital'] as const;
+export const Field = z.enum(FIELDS, msg('Lĩnh vực phải là science, innovation hoặc digital.'));
+export type Field = z.infer<typeof Field>;
+
+export const KINDS = ['recurrent', 'investment'] as const;
+export const Kind = z.enum(KINDS, msg('Loại chi phải là recurrent (thường xuyên) hoặc investment (đầu tư phát triển).'));
+export type Kind = z.infer<typeof Kind>;
+
+export const UNIT_KINDS = ['xã', 'phường', 'đặc khu'] as const;
+export const UnitKind = z.enum(UNIT_KINDS, msg('Loại đơn vị phải là xã, phường hoặc đặc khu.'));
+export type UnitKind = z.infer<typeof UnitKind>;
+
+/** Khoản codes of Loại 100 (TT 130/2025/TT-BTC, Phụ lục II). */
+export const BudgetCode = z.string().regex(/^\d{3}$/, msg('Mã Khoản gồm 3 chữ số (ví dụ 111).'));
+
+export interface BudgetLine {
+  /** Stable id within the report (comments and approvals point at it). */
+  id: string;
+  field?: Field | undefined;
+  budgetCode?: string | undefined;
+  title: string;
+  kind: Kind;
+  /** Whole đồng. Meaningful on leaves only; a group's amount is the sum of its children. */
+  amount: number;
+  children: BudgetLine[];
+  /** What an imported document stated as this group's total (kept for BUDGET_GROUP_SUM). */
+  statedAmount?: number | undefined;
+  fundingSource?: string | undefined;
+  note?: string | undefined;
+}
+
+export const BudgetLine: z.ZodType<BudgetLine> = z.lazy(() =>
+  z
+    .object({
+      id: z.string().min(1, msg('Dòng dự toán thiếu mã định danh.')).max(64),
+      field: Field.optional(),
+      budgetCode: BudgetCode.optional(),
+      title: Text(2000),
+      kind: Kind.default('recurrent'),
+      amount: Amount.default(0),
+      children: z.array(BudgetLine).max(500, msg('Quá nhiều dòng con.')).default([]),
+      statedAmount: Amount.optional(),
+      fundingSource: Text(500).optional(),
+      note: Text(2000).optional(),
+    })
+    .strict(),
+) as z.ZodType<BudgetLine>;
+
+/** Figures a document states about a total, kept beside what the data implies. */
+export const StatedTotal = z
+  .object({
+    total: Amount.optional(),
+    /** "Tám tỷ hai trăm mười hai triệu đồng chẵn", as written after "Bằng chữ:". */
+    totalWords: Text(500).optional(),
+  })
+  .strict();
+
+export const Dossiers = z
+  .object({
+    periodStart: IsoDate.optional(),
+    periodEnd: IsoDate.optional(),
+    fields: Count.optional(),
+    total: Count.optional(),
+    receivedInPeriod: Count.optional(),
+    carriedOver: Count.optional(),
+    online: Count.optional(),
+    direct: Count.optional(),
+    resolvedOnTime: Count.optional(),
+    resolvedLate: Count.optional(),
+    pendingOnTime: Count.optional(),
+    supplementRequested: Count.optional(),
+    digitizationRate: Rate.optional(),
+    onlinePaymentRate: Rate.optional(),
+    /** Only when imported: the rates as the document wrote them. */
+    statedOnlineRate: Rate.optional(),
+    statedOnTimeRate: Rate.optional(),
+  })
+  .strict();
+export type Dossiers = z.infer<typeof Dossiers>;
+
+export const Signer = z
+  .object({
+    onBehalfOf: Text(200).default('TM. ỦY BAN NHÂN DÂN'),
+    title: Text(200).default('CHỦ TỊCH'),
+    name: Text(200).default(''),
+  })
+  .strict();
+
+export const Report = z
+  .object({
+    schemaVersion: z.literal(1).default(1),
+    commune: z
+      .object({
+        code: z.string().max(20).optional(),
+        name: Text(200).min(1, msg('Thiếu tên xã/phường.')),
+        kind: UnitKind.default('xã'),
+        province: Text(200).min(1, msg('Thiếu tên tỉnh/thành phố.')),
+        provinceCode: z.string().max(20).optional(),
+      })
+      .strict(),
+    reportYear: Year,
+    planYear: Year,
+    document: z
+      .object({
+        /** Number and symbol, e.g. "125/BC-UBND"; absent until the office assigns it. */
+        number: Text(100).optional(),
+        place: Text(200).default(''),
+        date: IsoDate.optional(),
+        /** The summary line under "BÁO CÁO"; derived from the years when absent. */
+        summary: Text(1000).optional(),
+        legalBases: Paragraphs.default([]),
+        /** "Ủy ban nhân dân xã … báo cáo … như sau:"; derived when absent. */
+        intro: Text(2000).optional(),
+        /** The closing request before "./."; derived when absent. */
+        closing: Text(2000).optional(),
+        signer: Signer.default({ onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: '' }),
+        recipients: z.array(Text(500)).max(50).default([]),
+      })
+      .strict(),
+    implementation: z
+      .object({
+        leadership: z
+          .object({ focalUnit: Text(500).optional(), paragraphs: Paragraphs.default([]) })
+          .strict()
+          .default({ paragraphs: [] }),
+        digitalTeams: z.object({ teams: Count.optional(), members: Count.optional() }).strict().default({}),
+        results: z
+          .object({ science: Paragraphs.default([]), innovation: Paragraphs.default([]), digital: Paragraphs.default([]) })
+          .strict()
+          .default({ science: [], innovation: [], digital: [] }),
+        dossiers: Dossiers.default({}),
+        budget: z
+          .object({
+            lines: z.array(BudgetLine).max(500).default([]),
+            stated: StatedTotal.default({}),
+            disbursed: Amount.optional(),
+            expectedCompletion: Text(200).optional(),
+            /** Paragraphs after the budget lines (progress of disbursement, projects). */
+            progress: Paragraphs.default([]),
+          })
+          .strict()
+          .default({ lines: [], stated: {}, progress: [] }),
+        assessment: z
+          .object({ achievements: Paragraphs.default([]), limitations: Paragraphs.default([]), causes: Paragraphs.default([]) })
+          .strict()
+          .default({ achievements: [], limitations: [], causes: [] }),
+      })
+      .strict(),
+    plan: z
+      .object({
+        basis: Paragraphs.default([]),
+        objectives: Paragraphs.default([]),
+        /** Top level: one group per field (KH-CN, ĐMST, CĐS), lines beneath. */
+        budget: z.array(BudgetLine).max(500).default([]),
+        stated: StatedTotal.default({}),
+        attachments: z.array(Text(500)).max(50).default([]),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Report = z.infer<typeof Report>;
+export type ReportInput = z.input<typeof Report>;
+export type StatedTotal = z.infer<typeof StatedTotal>;
+
+export const FIELD_LABELS: Record<Field, string> = {
+  science: 'Khoa học, công nghệ',
+  innovation: 'Đổi mới sáng tạo',
+  digital: 'Chuyển đổi số',
+};
+
+export const KIND_LABELS: Record<Kind, string> = {
+  recurrent: 'Chi thường xuyên',
+  investment: 'Chi đầu tư phát triển',
+};
