@@ -217,3 +217,26 @@ export function dossierSentence(d: Dossiers, r: Pick<Report, 'commune'>): string
   if (rates.length) text += ` ${rates.join(', ')}.`;
   return text;
 }
+
+/**
+ * The whole report as plain text, one paragraph per line, in reading order: the header, the
+ * body blocks, "Nơi nhận:" with its list and the signature block. This is the `.txt` form of the
+ * document (and what the importer reads back).
+ */
+export function documentText(outline: DocumentOutline): string {
+  const lines = [
+    outline.issuer.parent,
+    outline.issuer.name,
+    outline.numberLine,
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    outline.placeDate,
+    ...outline.blocks.map(blockText),
+    'Nơi nhận:',
+    ...outline.recipients.map((r) => `- ${r}`),
+    outline.signer.onBehalfOf,
+    outline.signer.title,
+    outline.signer.name,
+  ];
+  return `${lines.join('\n')}\n`;
+}
