@@ -1,6 +1,7 @@
 import type { Command } from '../io.ts';
 import { checkCommand } from './check.ts';
+import { renderCommand } from './render.ts';
 import { wordsCommand } from './words.ts';
 
 /** Every `khcn` command, in the order `khcn help` lists them. One file per command. */
-export const commands: Command[] = [wordsCommand, checkCommand];
+export const commands: Command[] = [wordsCommand, checkCommand, renderCommand];
