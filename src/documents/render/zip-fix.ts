@@ -4,7 +4,7 @@ import { DEFAULT_GENERATED_AT } from './types.ts';
 /**
  * Makes an OOXML package deterministic. Both docx and ExcelJS stamp the current time into
  * docProps/core.xml and into every zip entry; we rewrite both from one fixed instant and
- * re-zip the parts in their original order ([Content_Types].xml must stay first).
+ * re-zip the parts in a stable order.
  */
 export function normalizePackage(bytes: Uint8Array, generatedAt: string = DEFAULT_GENERATED_AT): Uint8Array {
   const instant = new Date(generatedAt);
@@ -22,7 +22,10 @@ export function normalizePackage(bytes: Uint8Array, generatedAt: string = DEFAUL
   );
   const entries = unzipSync(bytes);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) {
+  // [Content_Types].xml first: OPC does not require it, but some readers sniff the first entry.
+  const names = Object.keys(entries).sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  for (const name of names) {
+    const data = entries[name] as Uint8Array;
     let content = data;
     if (name === 'docProps/core.xml') {
       const xml = new TextDecoder().decode(data).replace(
