@@ -1,7 +1,9 @@
 import type { Command } from '../io.ts';
 import { checkCommand } from './check.ts';
+import { migrateCommand, seedCommand } from './db.ts';
 import { renderCommand } from './render.ts';
+import { serveCommand } from './serve.ts';
 import { wordsCommand } from './words.ts';
 
 /** Every `khcn` command, in the order `khcn help` lists them. One file per command. */
-export const commands: Command[] = [wordsCommand, checkCommand, renderCommand];
+export const commands: Command[] = [serveCommand, checkCommand, renderCommand, wordsCommand, migrateCommand, seedCommand];

@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../store/db.ts';
+import { registerErrorHandling } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { importRoutes } from './routes/import.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { unitRoutes } from './routes/units.ts';
+import { registerSessions } from './session.ts';
+
+export interface AppOptions {
+  store: Store;
+  demo?: boolean;
+  /** Built web UI to serve (web/dist); absent in API-only tests. */
+  webDist?: string;
+  logger?: boolean;
+  /** Trust X-Forwarded-* (behind a reverse proxy terminating HTTPS). */
+  trustProxy?: boolean;
+}
+
+export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+/** The HTTP app: route → validate (zod) → authorise and act (services) → present. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'khcn API', description: 'Kế hoạch, dự toán và báo cáo KH,CN,ĐMST&CĐS cấp xã', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'khcn_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessions(app, options.store);
+  await app.register(metaRoutes(options.store, options.demo ?? false));
+  await app.register(authRoutes(options.store));
+  await app.register(unitRoutes(options.store));
+  await app.register(reportRoutes(options.store));
+  await app.register(importRoutes());
+
+  const dist = options.webDist;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.' } });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.' } }));
+  }
+  return app;
+}

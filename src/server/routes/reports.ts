@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Report } from '../../domain/report-schema.ts';
+import { convertToPdf, renderAppendixXlsx, renderDocx } from '../../documents/render/index.ts';
+import { diffVersions, getChecks, getReport, getVersion, listEvents, listReports, listVersions, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
+import type { Store } from '../../store/db.ts';
+import { requireActor } from '../session.ts';
+import { documentFileName } from '../file-names.ts';
+
+const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
+const STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'approved'] as const;
+
+export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/reports', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Các báo cáo người dùng được xem',
+      querystring: z.object({ status: z.enum(STATUSES).optional(), q: z.string().max(100).optional(), cycleId: z.string().max(64).optional() }).strict(),
+    },
+  }, async (request) => ({ items: await listReports(store, requireActor(request), request.query) }));
+
+  app.get('/api/reports/:id', { schema: { tags: ['reports'], summary: 'Một báo cáo và trạng thái của nó', params: IdParams } }, async (request) =>
+    getReport(store, requireActor(request), request.params.id));
+
+  app.put('/api/reports/:id', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Lưu báo cáo (phiên bản mới); If-Match là phiên bản đang sửa',
+      params: IdParams,
+      headers: z.object({ 'if-match': z.string().regex(/^"?\d{1,9}"?$/, 'If-Match phải là số phiên bản.') }).passthrough(),
+      body: Report,
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const ifMatch = Number(request.headers['if-match'].replace(/"/g, ''));
+    try {
+      return await saveReport(store, actor, request.params.id, ifMatch, request.body);
+    } catch (e) {
+      if (e instanceof VersionConflict) {
+        const current = await getReport(store, actor, request.params.id);
+        return reply.status(409).send({ error: { code: e.code, message: e.message, currentVersion: e.currentVersion, current } });
+      }
+      throw e;
+    }
+  });
+
+  app.post('/api/reports/:id/submit', {
+    schema: { tags: ['reports'], summary: 'Chủ tịch UBND nộp báo cáo', params: IdParams, body: z.object({ acknowledgeWarnings: z.boolean().default(false) }).strict().default({ acknowledgeWarnings: false }) },
+  }, async (request) => ({ meta: await submitReport(store, requireActor(request), request.params.id, request.body.acknowledgeWarnings) }));
+
+  app.get('/api/reports/:id/checks', { schema: { tags: ['reports'], summary: 'Kết quả kiểm tra số liệu', params: IdParams } }, async (request) =>
+    ({ findings: await getChecks(store, requireActor(request), request.params.id) }));
+
+  app.get('/api/reports/:id/versions', { schema: { tags: ['reports'], summary: 'Lịch sử phiên bản', params: IdParams } }, async (request) =>
+    ({ items: await listVersions(store, requireActor(request), request.params.id) }));
+
+  app.get('/api/reports/:id/versions/:version', {
+    schema: { tags: ['reports'], summary: 'Một phiên bản', params: z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1).max(1e9) }).strict() },
+  }, async (request) => getVersion(store, requireActor(request), request.params.id, request.params.version));
+
+  app.get('/api/reports/:id/diff', {
+    schema: { tags: ['reports'], summary: 'So sánh hai phiên bản', params: IdParams, querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).strict() },
+  }, async (request) => ({ changes: await diffVersions(store, requireActor(request), request.params.id, request.query.from, request.query.to) }));
+
+  app.get('/api/reports/:id/events', { schema: { tags: ['reports'], summary: 'Dòng thời gian trạng thái', params: IdParams } }, async (request) =>
+    ({ items: await listEvents(store, requireActor(request), request.params.id) }));
+
+  const documents = [
+    { path: 'document.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', summary: 'Báo cáo (DOCX, NĐ 30/2020)' },
+    { path: 'appendix.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', summary: 'Biểu chi tiết dự toán (XLSX)' },
+    { path: 'document.pdf', type: 'application/pdf', summary: 'Báo cáo (PDF, qua LibreOffice)' },
+    { path: 'appendix.pdf', type: 'application/pdf', summary: 'Biểu chi tiết dự toán (PDF, qua LibreOffice)' },
+  ] as const;
+  for (const doc of documents) {
+    app.get(`/api/reports/:id/${doc.path}`, {
+      schema: { tags: ['documents'], summary: doc.summary, params: IdParams, querystring: z.object({ appendix: z.enum(['0', '1']).optional() }).strict() },
+    }, async (request, reply) => {
+      const { report, meta } = await getReport(store, requireActor(request), request.params.id);
+      const options = { appendix: request.query.appendix === '1', ...(meta.contentHash && meta.status !== 'draft' && meta.status !== 'returned' ? { contentHash: meta.contentHash } : {}) };
+      let bytes: Uint8Array;
+      if (doc.path === 'document.docx') bytes = await renderDocx(report, options);
+      else if (doc.path === 'appendix.xlsx') bytes = await renderAppendixXlsx(report, options);
+      else if (doc.path === 'document.pdf') bytes = await convertToPdf(await renderDocx(report, options), 'docx');
+      else bytes = await convertToPdf(await renderAppendixXlsx(report, options), 'xlsx');
+      const name = documentFileName(report, doc.path);
+      return reply
+        .header('content-type', doc.type)
+        .header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.unicode)}`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(bytes));
+    });
+  }
+};
+

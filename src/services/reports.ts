@@ -1,0 +1,268 @@
+import { validateReport, runChecks, type Finding } from '../domain/checks.ts';
+import { diffReports, type Change } from '../domain/diff.ts';
+import { AppError } from '../domain/errors.ts';
+import { Report } from '../domain/report-schema.ts';
+import { matchesSearch } from '../domain/text.ts';
+import type { Store } from '../store/db.ts';
+import type { ReportsTable } from '../store/schema.ts';
+import { isCommuneRole, type Actor } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import { newId, nowIso } from './clock.ts';
+import { canEdit, canSee, canSubmit, forbidden, isEditableStatus, notFound, type ReportStatus } from './policy.ts';
+import { contentHash, summaryColumns, writeBudgetRows } from './report-rows.ts';
+
+/**
+ * The report service: every read is scoped by the actor, every write is validated, versioned,
+ * and audited in one transaction.
+ */
+export interface ReportMeta {
+  id: string;
+  status: ReportStatus;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  contentHash: string | null;
+  submittedAt: string | null;
+  returnReason: string | null;
+  unit: { id: string; name: string; kind: string; code: string | null };
+  cycle: { id: string; planYear: number; reportYear: number; deadline: string };
+  canEdit: boolean;
+  canSubmit: boolean;
+}
+
+export interface ReportListItem {
+  id: string;
+  unit: { id: string; name: string; kind: string };
+  cycle: { id: string; planYear: number; deadline: string };
+  status: ReportStatus;
+  version: number;
+  updatedAt: string;
+  planTotal: number;
+  errors: number;
+  warnings: number;
+  contentHash: string | null;
+  submittedAt: string | null;
+}
+
+type Row = ReportsTable & { unit_name: string; unit_kind: string; unit_code: string | null; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
+
+function baseQuery(store: Store) {
+  return store.db
+    .selectFrom('reports')
+    .innerJoin('units', 'units.id', 'reports.unit_id')
+    .innerJoin('cycles', 'cycles.id', 'reports.cycle_id')
+    .leftJoin('cycle_units', (j) => j.onRef('cycle_units.cycle_id', '=', 'reports.cycle_id').onRef('cycle_units.unit_id', '=', 'reports.unit_id'))
+    .leftJoin('users', 'users.id', 'reports.updated_by')
+    .selectAll('reports')
+    .select([
+      'units.name as unit_name',
+      'units.kind as unit_kind',
+      'units.code as unit_code',
+      'cycles.plan_year',
+      'cycles.report_year',
+      'cycles.deadline as cycle_deadline',
+      'cycle_units.deadline as unit_deadline',
+      'users.full_name as updated_by_name',
+    ]);
+}
+
+/** Loads a report row the actor may see, or throws 404 (also for ids that do not exist). */
+async function loadRow(store: Store, actor: Actor, id: string): Promise<Row> {
+  if (typeof id !== 'string' || id.length > 64) throw notFound();
+  let q = baseQuery(store).where('reports.id', '=', id);
+  // Scope in the query itself, not only after loading: defence in depth.
+  q = isCommuneRole(actor.role) ? q.where('reports.unit_id', '=', actor.unitId ?? '') : q.where('reports.province_id', '=', actor.provinceId);
+  const row = (await q.executeTakeFirst()) as Row | undefined;
+  if (!row || !canSee(actor, row)) throw notFound();
+  return row;
+}
+
+function toMeta(actor: Actor, row: Row): ReportMeta {
+  return {
+    id: row.id,
+    status: row.status as ReportStatus,
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by_name,
+    contentHash: row.content_hash,
+    submittedAt: row.submitted_at,
+    returnReason: row.return_reason,
+    unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind, code: row.unit_code },
+    cycle: { id: row.cycle_id, planYear: row.plan_year, reportYear: row.report_year, deadline: row.unit_deadline ?? row.cycle_deadline },
+    canEdit: canEdit(actor, row),
+    canSubmit: canSubmit(actor, row),
+  };
+}
+
+const parseBody = (body: string): Report => Report.parse(JSON.parse(body));
+
+export async function listReports(store: Store, actor: Actor, filter: { status?: string; q?: string; cycleId?: string } = {}): Promise<ReportListItem[]> {
+  let q = baseQuery(store);
+  q = isCommuneRole(actor.role) ? q.where('reports.unit_id', '=', actor.unitId ?? '') : q.where('reports.province_id', '=', actor.provinceId);
+  if (filter.status) q = q.where('reports.status', '=', filter.status);
+  if (filter.cycleId) q = q.where('reports.cycle_id', '=', filter.cycleId);
+  const rows = (await q.orderBy('cycles.plan_year', 'desc').orderBy('units.name').execute()) as Row[];
+  return rows
+    .filter((r) => canSee(actor, r) && (!filter.q || matchesSearch(`${r.unit_kind} ${r.unit_name}`, filter.q)))
+    .map((r) => ({
+      id: r.id,
+      unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind },
+      cycle: { id: r.cycle_id, planYear: r.plan_year, deadline: r.unit_deadline ?? r.cycle_deadline },
+      status: r.status as ReportStatus,
+      version: r.version,
+      updatedAt: r.updated_at,
+      planTotal: r.plan_total,
+      errors: r.errors,
+      warnings: r.warnings,
+      contentHash: r.content_hash,
+      submittedAt: r.submitted_at,
+    }));
+}
+
+export async function getReport(store: Store, actor: Actor, id: string): Promise<{ report: Report; meta: ReportMeta }> {
+  const row = await loadRow(store, actor, id);
+  return { report: parseBody(row.body), meta: toMeta(actor, row) };
+}
+
+export async function getChecks(store: Store, actor: Actor, id: string): Promise<Finding[]> {
+  const { report } = await getReport(store, actor, id);
+  return runChecks(report);
+}
+
+export class VersionConflict extends AppError {
+  constructor(readonly currentVersion: number) {
+    super('VERSION_CONFLICT', `Báo cáo vừa được người khác lưu (phiên bản ${currentVersion}). Nội dung của bạn vẫn được giữ; hãy xem lại và lưu lại.`, { status: 409 });
+  }
+}
+
+/** Saves a new version if `ifMatch` is the current one; otherwise 409 and nothing changes. */
+export async function saveReport(store: Store, actor: Actor, id: string, ifMatch: number, body: unknown): Promise<{ report: Report; meta: ReportMeta }> {
+  const row = await loadRow(store, actor, id);
+  if (!canEdit(actor, row)) {
+    throw isEditableStatus(row.status)
+      ? forbidden('Chỉ cán bộ và chủ tịch UBND của đơn vị được sửa báo cáo này.')
+      : new AppError('REPORT_LOCKED', 'Báo cáo đã nộp nên không sửa được; chỉ sửa lại khi Sở trả lại.', { status: 409 });
+  }
+  const v = validateReport(body);
+  if (!v.ok) throw new AppError('INVALID_REPORT', 'Dữ liệu báo cáo không hợp lệ.', { status: 400, details: { findings: v.findings } });
+  const report = v.report;
+  assertIdentity(report, row);
+  const now = nowIso();
+  const hash = contentHash(report);
+  await store.db.transaction().execute(async (trx) => {
+    const next = ifMatch + 1;
+    const res = await trx
+      .updateTable('reports')
+      .set({ version: next, body: JSON.stringify(report), ...summaryColumns(report), updated_at: now, updated_by: actor.userId })
+      .where('id', '=', id)
+      .where('version', '=', ifMatch)
+      .where('status', 'in', ['draft', 'returned'])
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom('reports').select(['version', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+      if (!isEditableStatus(current.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã nộp nên không sửa được; chỉ sửa lại khi Sở trả lại.', { status: 409 });
+      throw new VersionConflict(current.version);
+    }
+    await trx.insertInto('report_versions').values({ report_id: id, version: next, body: JSON.stringify(report), content_hash: hash, action: 'save', created_at: now, created_by: actor.userId }).execute();
+    await writeBudgetRows(trx, id, report);
+    await appendAudit(store, trx, actor, { entity: 'report', entityId: id, action: 'save', before: { version: ifMatch }, after: { version: next, contentHash: hash } });
+  });
+  return getReport(store, actor, id);
+}
+
+/** The commune, province and years of a report are fixed by its cycle and unit, not by the body. */
+function assertIdentity(report: Report, row: Row): void {
+  if (report.reportYear !== row.report_year || report.planYear !== row.plan_year) {
+    throw new AppError('REPORT_YEARS', `Báo cáo thuộc kỳ năm ${row.report_year} – kế hoạch ${row.plan_year}; không đổi năm được.`, { status: 400 });
+  }
+  if (report.commune.name !== row.unit_name) {
+    throw new AppError('REPORT_UNIT', `Báo cáo này của ${row.unit_kind} ${row.unit_name}; không đổi đơn vị được.`, { status: 400 });
+  }
+}
+
+export async function submitReport(store: Store, actor: Actor, id: string, acknowledgeWarnings: boolean): Promise<ReportMeta> {
+  const row = await loadRow(store, actor, id);
+  if (!canSubmit(actor, row)) {
+    if (!isEditableStatus(row.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã được nộp.', { status: 409 });
+    throw forbidden('Chỉ Chủ tịch UBND được nộp báo cáo.');
+  }
+  const report = parseBody(row.body);
+  const findings = runChecks(report);
+  if (findings.some((f) => f.severity === 'error')) {
+    throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings } });
+  }
+  if (findings.length > 0 && !acknowledgeWarnings) {
+    throw new AppError('WARNINGS_NOT_ACKNOWLEDGED', `Báo cáo còn ${findings.length} cảnh báo; hãy xác nhận đã xem trước khi nộp.`, { status: 422, details: { findings } });
+  }
+  await transition(store, actor, row, 'submit', 'submitted', null);
+  return (await getReport(store, actor, id)).meta;
+}
+
+/**
+ * Moves a report to a new status as a new version (the body is unchanged), records the event
+ * with its reason, and audits it, in one transaction guarded by the version seen.
+ */
+export async function transition(store: Store, actor: Actor, row: ReportsTable, action: string, to: ReportStatus, reason: string | null, at?: string): Promise<void> {
+  const now = at ?? nowIso();
+  const report = parseBody(row.body);
+  const hash = contentHash(report);
+  await store.db.transaction().execute(async (trx) => {
+    const next = row.version + 1;
+    const res = await trx
+      .updateTable('reports')
+      .set({
+        version: next,
+        status: to,
+        updated_at: now,
+        updated_by: actor.userId,
+        ...(to === 'submitted' ? { content_hash: hash, submitted_at: now, return_reason: null } : {}),
+        ...(to === 'returned' ? { return_reason: reason } : {}),
+      })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(row.version + 1);
+    await trx.insertInto('report_versions').values({ report_id: row.id, version: next, body: row.body, content_hash: hash, action, created_at: now, created_by: actor.userId }).execute();
+    await trx.insertInto('report_events').values({ id: newId(), report_id: row.id, at: now, actor_id: actor.userId, actor_name: actor.fullName, action, from_status: row.status, to_status: to, version: next, reason }).execute();
+    await appendAudit(store, trx, actor, { entity: 'report', entityId: row.id, action, before: { status: row.status, version: row.version }, after: { status: to, version: next, contentHash: hash, reason } });
+  });
+}
+
+export { loadRow as loadReportRow };
+
+export interface VersionItem {
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  action: string;
+  contentHash: string;
+}
+
+export async function listVersions(store: Store, actor: Actor, id: string): Promise<VersionItem[]> {
+  await loadRow(store, actor, id);
+  const rows = await store.db
+    .selectFrom('report_versions')
+    .leftJoin('users', 'users.id', 'report_versions.created_by')
+    .select(['report_versions.version', 'report_versions.created_at', 'users.full_name', 'report_versions.action', 'report_versions.content_hash'])
+    .where('report_id', '=', id)
+    .orderBy('report_versions.version', 'desc')
+    .execute();
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.full_name, action: r.action, contentHash: r.content_hash }));
+}
+
+export async function getVersion(store: Store, actor: Actor, id: string, version: number): Promise<{ report: Report; meta: ReportMeta & { versionAction: string } }> {
+  const row = await loadRow(store, actor, id);
+  const v = await store.db.selectFrom('report_versions').selectAll().where('report_id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (!v) throw notFound('phiên bản');
+  return { report: parseBody(v.body), meta: { ...toMeta(actor, row), version: v.version, contentHash: v.content_hash, versionAction: v.action, canEdit: false, canSubmit: false } };
+}
+
+export async function diffVersions(store: Store, actor: Actor, id: string, from: number, to: number): Promise<Change[]> {
+  const [a, b] = await Promise.all([getVersion(store, actor, id, from), getVersion(store, actor, id, to)]);
+  return diffReports(a.report, b.report);
+}
+
+export async function listEvents(store: Store, actor: Actor, id: string) {
+  await loadRow(store, actor, id);
+  return store.db.selectFrom('report_events').select(['id', 'at', 'actor_name as actorName', 'action', 'from_status as fromStatus', 'to_status as toStatus', 'version', 'reason']).where('report_id', '=', id).orderBy('at').execute();
+}

@@ -1,0 +1,77 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * The one place where SQLite and PostgreSQL differ. Repositories and services take a `Store`
+ * and never branch on the database.
+ */
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<DB>;
+  kind: DbKind;
+  /** Where it points, without credentials (for logs and /api/health). */
+  location: string;
+  /** Serialises writers of the audit chain inside a transaction (row lock on PostgreSQL). */
+  lockAuditHead(trx: Transaction<DB>): Promise<{ seq: number; hash: string }>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/khcn.db';
+
+// PostgreSQL returns int8 and numeric as strings; our amounts are int8 đồng within the safe range.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.test(target);
+
+/** Resolves the database target: explicit flag, else DATABASE_URL, else the default SQLite file. */
+export const resolveDbTarget = (flag?: string): string => flag ?? process.env.DATABASE_URL ?? DEFAULT_SQLITE_PATH;
+
+export async function openStore(target: string = resolveDbTarget()): Promise<Store> {
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: Number(process.env.KHCN_PG_POOL ?? 10) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      location: target.replace(/\/\/[^@/]*@/, '//***@'),
+      lockAuditHead: async (trx) => {
+        const row = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+        return { seq: Number(row.seq), hash: row.hash };
+      },
+      close: () => db.destroy(),
+    };
+  }
+  if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+  const sqlite = new BetterSqlite3(target);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    kind: 'sqlite',
+    location: target,
+    // SQLite runs one writer at a time and Kysely's SQLite driver holds its single connection
+    // for the whole transaction, so reading the head inside the transaction is already serialised.
+    lockAuditHead: async (trx) => {
+      const row = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      return { seq: Number(row.seq), hash: row.hash };
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrate(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

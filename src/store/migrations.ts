@@ -1,0 +1,184 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * The schema, as ordered migrations run by Kysely's Migrator on both databases.
+ * Only portable types: text, integer, bigint (amounts in đồng). Booleans are 0/1 integers.
+ */
+const m001: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('provinces')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('code', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('units')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('code', 'text')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addUniqueConstraint('units_province_name', ['province_id', 'kind', 'name'])
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('full_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('unit_id', 'text', (c) => c.references('units.id'))
+      .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('locked_until', 'text')
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('cycles')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('report_year', 'integer', (c) => c.notNull())
+      .addColumn('plan_year', 'integer', (c) => c.notNull())
+      .addColumn('guidance_number', 'text', (c) => c.notNull())
+      .addColumn('guidance_date', 'text')
+      .addColumn('guidance_issuer', 'text', (c) => c.notNull())
+      .addColumn('deadline', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('demo', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addUniqueConstraint('cycles_province_year', ['province_id', 'plan_year'])
+      .execute();
+    await db.schema
+      .createTable('cycle_units')
+      .addColumn('cycle_id', 'text', (c) => c.notNull().references('cycles.id'))
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('deadline', 'text')
+      .addPrimaryKeyConstraint('cycle_units_pk', ['cycle_id', 'unit_id'])
+      .execute();
+    await db.schema
+      .createTable('reports')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('cycle_id', 'text', (c) => c.notNull().references('cycles.id'))
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('plan_total', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addColumn('errors', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('warnings', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('content_hash', 'text')
+      .addColumn('submitted_at', 'text')
+      .addColumn('return_reason', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'text')
+      .addUniqueConstraint('reports_cycle_unit', ['cycle_id', 'unit_id'])
+      .execute();
+    await db.schema.createIndex('reports_province_status').on('reports').columns(['province_id', 'status']).execute();
+    await db.schema.createIndex('reports_unit').on('reports').column('unit_id').execute();
+    await db.schema
+      .createTable('report_versions')
+      .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addPrimaryKeyConstraint('report_versions_pk', ['report_id', 'version'])
+      .execute();
+    await db.schema
+      .createTable('budget_lines')
+      .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+      .addColumn('part', 'text', (c) => c.notNull())
+      .addColumn('line_id', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'text')
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('depth', 'integer', (c) => c.notNull())
+      .addColumn('field', 'text')
+      .addColumn('budget_code', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('amount', 'bigint', (c) => c.notNull())
+      .addColumn('is_leaf', 'integer', (c) => c.notNull())
+      .addColumn('funding_source', 'text')
+      .addPrimaryKeyConstraint('budget_lines_pk', ['report_id', 'part', 'line_id'])
+      .execute();
+    await db.schema
+      .createTable('report_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('actor_name', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('from_status', 'text')
+      .addColumn('to_status', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .execute();
+    await db.schema.createIndex('report_events_report').on('report_events').columns(['report_id', 'at']).execute();
+    await db.schema
+      .createTable('comments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('line_id', 'text')
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('resolved', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('comments_report').on('comments').column('report_id').execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('seq', 'bigint', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('actor_name', 'text')
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('before_json', 'text')
+      .addColumn('after_json', 'text')
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
+    await db.schema
+      .createTable('audit_head')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await sql`insert into audit_head (id, seq, hash) values (1, 0, ${GENESIS_HASH})`.execute(db);
+  },
+};
+
+/** The hash the first audit entry chains to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,175 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Row types of the database, one interface per table. They mirror the SQL of migrations.ts;
+ * domain types live in src/domain and repositories map between the two.
+ * Timestamps are ISO-8601 UTC text written by the app (identical on SQLite and PostgreSQL);
+ * ids are app-generated random UUIDs (never sequential, never guessable).
+ */
+type Bool = ColumnType<number, number | undefined, number>;
+
+export interface ProvincesTable {
+  id: string;
+  code: string;
+  name: string;
+  search_text: string;
+}
+
+export interface UnitsTable {
+  id: string;
+  province_id: string;
+  code: string | null;
+  name: string;
+  kind: string;
+  search_text: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  full_name: string;
+  role: string;
+  province_id: string;
+  unit_id: string | null;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  disabled: Bool;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CyclesTable {
+  id: string;
+  province_id: string;
+  report_year: number;
+  plan_year: number;
+  guidance_number: string;
+  guidance_date: string | null;
+  guidance_issuer: string;
+  deadline: string;
+  status: string;
+  demo: Bool;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CycleUnitsTable {
+  cycle_id: string;
+  unit_id: string;
+  deadline: string | null;
+}
+
+export interface ReportsTable {
+  id: string;
+  cycle_id: string;
+  unit_id: string;
+  province_id: string;
+  status: string;
+  version: number;
+  body: string;
+  plan_total: number;
+  errors: number;
+  warnings: number;
+  content_hash: string | null;
+  submitted_at: string | null;
+  return_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ReportVersionsTable {
+  report_id: string;
+  version: number;
+  body: string;
+  content_hash: string;
+  action: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface BudgetLinesTable {
+  report_id: string;
+  part: string;
+  line_id: string;
+  parent_id: string | null;
+  position: number;
+  depth: number;
+  field: string | null;
+  budget_code: string | null;
+  kind: string;
+  title: string;
+  amount: number;
+  is_leaf: number;
+  funding_source: string | null;
+}
+
+export interface ReportEventsTable {
+  id: string;
+  report_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  version: number;
+  reason: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  report_id: string;
+  version: number;
+  path: string;
+  line_id: string | null;
+  body: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  resolved: Bool;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  provinces: ProvincesTable;
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  cycles: CyclesTable;
+  cycle_units: CycleUnitsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  budget_lines: BudgetLinesTable;
+  report_events: ReportEventsTable;
+  comments: CommentsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
