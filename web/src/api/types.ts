@@ -1,0 +1,102 @@
+import type { Finding } from '../../../src/domain/checks.ts';
+import type { Report } from '../../../src/domain/report-schema.ts';
+
+/** Shapes of the khcn HTTP API (see src/server); kept to what the web uses. */
+export type Role = 'commune_officer' | 'commune_chairman' | 'dept_reviewer' | 'dept_admin';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'approved';
+
+export interface UnitRef {
+  id: string | number;
+  code?: string;
+  name: string;
+  kind: string;
+  provinceId?: string | number;
+  provinceName?: string;
+}
+
+export interface User {
+  id: string | number;
+  username: string;
+  fullName: string;
+  role: Role;
+  unit: UnitRef;
+}
+
+export interface Health {
+  status: string;
+  db: string;
+  demo?: boolean;
+}
+
+export interface UnitItem extends UnitRef {
+  reportId?: string | number | null;
+  reportStatus?: ReportStatus | null;
+}
+
+export interface CycleRef {
+  id: string | number;
+  planYear: number;
+  deadline?: string | null;
+}
+
+export interface ReportListItem {
+  id: string | number;
+  unit: UnitRef;
+  cycle: CycleRef;
+  status: ReportStatus;
+  version: number;
+  updatedAt: string;
+  planTotal?: number;
+  errors?: number;
+  warnings?: number;
+  contentHash?: string | null;
+}
+
+export interface ReportMeta {
+  id: string | number;
+  status: ReportStatus;
+  version: number;
+  updatedAt: string;
+  updatedBy?: string | null;
+  contentHash?: string | null;
+  submittedAt?: string | null;
+  unit?: UnitRef;
+  cycle?: CycleRef;
+  canEdit?: boolean;
+  canSubmit?: boolean;
+  returnReason?: string | null;
+}
+
+export interface ReportEnvelope {
+  report: Report;
+  meta: ReportMeta;
+}
+
+export interface VersionItem {
+  version: number;
+  createdAt: string;
+  createdBy?: string | null;
+  action?: string;
+  contentHash?: string | null;
+}
+
+export interface Change {
+  path: string;
+  label?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ImportWarning {
+  code: string;
+  message: string;
+  line?: number;
+  text?: string;
+}
+
+export interface ImportResult {
+  report: Report;
+  warnings: ImportWarning[];
+  lines: string[];
+  findings: Finding[];
+}

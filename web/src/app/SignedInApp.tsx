@@ -1,0 +1,74 @@
+import { FileTextOutlined, LogoutOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { useUser, useSession } from '../auth/session.tsx';
+import { PageSpinner } from './PageSpinner.tsx';
+import { isDepartment, ROLE_LABELS, unitName } from './labels.ts';
+import { linkHandler, navigate, type Route } from './router.ts';
+
+const ReportListPage = lazy(() => import('../pages/ReportListPage.tsx'));
+const UnitsPage = lazy(() => import('../pages/UnitsPage.tsx'));
+const ReportEditorPage = lazy(() => import('../editor/ReportEditorPage.tsx'));
+
+/** The signed-in shell: header with navigation and the user menu, then the current screen. */
+export default function SignedInApp({ route }: { route: Route }) {
+  const user = useUser();
+  const { logout } = useSession();
+  const dept = isDepartment(user.role);
+
+  useEffect(() => {
+    if (route.name === 'home') navigate(dept ? '/don-vi' : '/bao-cao', { replace: true });
+  }, [route.name, dept]);
+
+  const items = [
+    { key: 'reports', icon: <FileTextOutlined />, label: <a href="/bao-cao" onClick={linkHandler('/bao-cao')}>{dept ? 'Báo cáo các xã' : 'Báo cáo của tôi'}</a> },
+    ...(dept ? [{ key: 'units', icon: <ApartmentOutlined />, label: <a href="/don-vi" onClick={linkHandler('/don-vi')}>Đơn vị</a> }] : []),
+  ];
+  const selected = route.name === 'units' ? 'units' : 'reports';
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <a className="khcn-skip" href="#noi-dung">Bỏ qua điều hướng</a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, position: 'sticky', top: 0, zIndex: 20 }}>
+        <a href="/" onClick={linkHandler('/')} style={{ color: '#fff', display: 'flex', alignItems: 'center', gap: 10, whiteSpace: 'nowrap' }}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span style={{ fontWeight: 600, fontSize: 16 }}>KH, CN, ĐMST &amp; CĐS</span>
+        </a>
+        <nav aria-label="Điều hướng chính" style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ borderBottom: 0 }} />
+        </nav>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'unit', label: unitName(user.unit), disabled: true },
+              { type: 'divider' },
+              { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void logout() },
+            ],
+          }}
+        >
+          <Button type="text" style={{ color: '#fff', height: 44 }} aria-label={`Tài khoản ${user.fullName}`}>
+            <Space>
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#3b7ddd' }} />
+              <span style={{ display: 'inline-flex', flexDirection: 'column', lineHeight: 1.2, textAlign: 'left' }}>
+                <span>{user.fullName}</span>
+                <Typography.Text style={{ color: '#c9d8f2', fontSize: 12 }}>
+                  {ROLE_LABELS[user.role]} · {unitName(user.unit)}
+                </Typography.Text>
+              </span>
+            </Space>
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout.Content id="noi-dung">
+        <Suspense fallback={<PageSpinner />}>
+          {route.name === 'reports' && <ReportListPage />}
+          {route.name === 'units' && <UnitsPage />}
+          {route.name === 'report' && <ReportEditorPage key={route.id} id={route.id} tab={route.tab} />}
+          {route.name === 'notFound' && (
+            <Result status="404" title="Không tìm thấy trang" extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chủ</Button>} />
+          )}
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

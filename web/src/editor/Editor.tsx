@@ -1,0 +1,180 @@
+import { ImportOutlined } from '@ant-design/icons';
+import { App, Button, Col, ConfigProvider, Form, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { validateReport, type Finding } from '../../../src/domain/checks.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import type { ReportEnvelope } from '../api/types.ts';
+import { formatDateTime, statusColor, statusLabel, unitName } from '../app/labels.ts';
+import { PageSpinner } from '../app/PageSpinner.tsx';
+import { linkHandler } from '../app/router.ts';
+import { useUser } from '../auth/session.tsx';
+import { ChecksPanel } from './ChecksPanel.tsx';
+import { FindingsContext } from './common/findings-context.ts';
+import { ConflictModal } from './ConflictModal.tsx';
+import { Downloads } from './Downloads.tsx';
+import { Part1Tab } from './Part1Tab.tsx';
+import { pathSelector, setIn, tabOfPath } from './paths.ts';
+import { PlanTab } from './PlanTab.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { StatusBanner } from './StatusBanner.tsx';
+import { SubmitCard } from './SubmitCard.tsx';
+import { useDraft } from './useDraft.ts';
+
+const HistoryTab = lazy(() => import('./history/HistoryTab.tsx'));
+const ImportDrawer = lazy(() => import('./importer/ImportDrawer.tsx'));
+
+type TabKey = 'part1' | 'part2' | 'history';
+
+/** The report editor: Part I and II, live checks, autosave, submit, history, import, downloads. */
+export function Editor({ id, initial, initialTab }: { id: string; initial: ReportEnvelope; initialTab?: string | undefined }) {
+  const { message } = App.useApp();
+  const user = useUser();
+  const draft = useDraft(id, initial);
+  const { report, meta } = draft;
+  const [tab, setTab] = useState<TabKey>(initialTab === 'phan-2' ? 'part2' : initialTab === 'lich-su' ? 'history' : 'part1');
+  const [importing, setImporting] = useState(false);
+  const [serverFindings, setServerFindings] = useState<Finding[]>();
+
+  const checked = useDeferredValue(report);
+  const findings = useMemo(() => serverFindings ?? validateReport(checked).findings, [checked, serverFindings]);
+  const canEdit = meta.canEdit ?? ((meta.status === 'draft' || meta.status === 'returned') && user.role.startsWith('commune'));
+  const canSubmit = meta.canSubmit ?? (canEdit && user.role === 'commune_chairman');
+  const readOnly = !canEdit;
+
+  const set = useCallback((path: readonly (string | number)[], value: unknown) => {
+    setServerFindings(undefined);
+    draft.update((r) => setIn(r, path, value));
+  }, [draft]);
+  const update = useCallback((change: Parameters<typeof draft.update>[0]) => {
+    setServerFindings(undefined);
+    draft.update(change);
+  }, [draft]);
+
+  const open = (f: Finding) => {
+    setTab(tabOfPath(f.path));
+    window.setTimeout(() => {
+      const candidates = [f.path, ...(f.paths ?? [])].map((p) => p.replace(/\.(title|amount|statedAmount|children|field|budgetCode)$/, ''));
+      for (const p of [f.path, ...candidates]) {
+        const el = document.querySelector<HTMLElement>(pathSelector(p));
+        if (el) {
+          el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+          el.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+          return;
+        }
+      }
+    }, 80);
+  };
+
+  const submit = async (acknowledgeWarnings: boolean) => {
+    if (!(await draft.flush())) {
+      message.error('Chưa lưu được thay đổi nên chưa nộp.');
+      return;
+    }
+    try {
+      const { meta: next } = await endpoints.submit(id, acknowledgeWarnings);
+      draft.setMeta({ ...meta, ...next });
+      message.success('Đã nộp báo cáo cho Sở Khoa học và Công nghệ.');
+    } catch (e) {
+      const fs = e instanceof ApiError ? e.detail<Finding[]>('findings') : undefined;
+      if (fs) setServerFindings(fs);
+      message.error(errorMessage(e));
+    }
+  };
+
+  const editorProps = { report, set, update, readOnly };
+  return (
+    <FindingsContext.Provider value={findings}>
+      <div className="khcn-page">
+        <Row justify="space-between" align="middle" gutter={[16, 8]} style={{ marginBottom: 12 }}>
+          <Col>
+            <Typography.Text type="secondary">
+              <a href="/bao-cao" onClick={linkHandler('/bao-cao')}>Báo cáo</a> / {report.planYear}
+            </Typography.Text>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              Báo cáo KH, CN, ĐMST &amp; CĐS — {unitName(meta.unit ?? { kind: report.commune.kind, name: report.commune.name })}{' '}
+              <Tag color={statusColor(meta.status)} style={{ verticalAlign: 'middle', fontSize: 13 }}>{statusLabel(meta.status)}</Tag>
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              Thực hiện năm {report.reportYear}, kế hoạch năm {report.planYear} · phiên bản {meta.version} · cập nhật {formatDateTime(meta.updatedAt)}
+              {meta.updatedBy ? ` bởi ${meta.updatedBy}` : ''}
+            </Typography.Text>
+          </Col>
+          <Col>
+            <Space wrap>
+              {canEdit && <SaveIndicator state={draft.state} error={draft.error} onRetry={() => void draft.flush()} />}
+              {canEdit && (
+                <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                  Nhập từ tệp
+                </Button>
+              )}
+              <Downloads id={id} beforeDownload={draft.flush} />
+            </Space>
+          </Col>
+        </Row>
+        <div style={{ marginBottom: 12 }}>
+          <StatusBanner meta={meta} />
+        </div>
+        <Row gutter={16}>
+          <Col xs={24} xl={18}>
+            <ConfigProvider componentDisabled={readOnly}>
+              <Form layout="vertical" component="div" disabled={readOnly}>
+                <Tabs
+                  activeKey={tab}
+                  onChange={(k) => setTab(k as TabKey)}
+                  items={[
+                    { key: 'part1', label: `Phần I. Thực hiện năm ${report.reportYear}`, children: <Part1Tab {...editorProps} /> },
+                    { key: 'part2', label: `Phần II. Kế hoạch, dự toán năm ${report.planYear}`, children: <PlanTab {...editorProps} /> },
+                    {
+                      key: 'history',
+                      label: 'Lịch sử phiên bản',
+                      children: (
+                        <Suspense fallback={<PageSpinner />}>
+                          {tab === 'history' && <HistoryTab id={id} currentVersion={meta.version} />}
+                        </Suspense>
+                      ),
+                    },
+                  ]}
+                />
+              </Form>
+            </ConfigProvider>
+          </Col>
+          <Col xs={24} xl={6}>
+            <div className="khcn-sticky-side" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 54 }}>
+              <ChecksPanel findings={findings} onOpen={open} />
+              <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />
+            </div>
+          </Col>
+        </Row>
+      </div>
+      {draft.conflict && (
+        <ConflictModal
+          mine={report}
+          server={draft.conflict}
+          onKeepMine={() => void draft.keepMine().then((ok) => ok && message.success('Đã lưu bản của bạn.'))}
+          onTakeServer={() => {
+            draft.takeServer();
+            message.info('Đã lấy bản trên máy chủ.');
+          }}
+        />
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDrawer
+            current={report}
+            onClose={() => setImporting(false)}
+            onSave={async (imported) => {
+              setServerFindings(undefined);
+              const ok = await draft.replace(imported);
+              if (ok) {
+                setImporting(false);
+                message.success('Đã lưu dữ liệu nhập vào bản nháp.');
+              }
+              return ok;
+            }}
+          />
+        </Suspense>
+      )}
+    </FindingsContext.Provider>
+  );
+}

@@ -1,0 +1,146 @@
+import { lineTotal, linesTotal } from '../../../../src/domain/budget.ts';
+import type { BudgetLine, StatedTotal } from '../../../../src/domain/report-schema.ts';
+
+/**
+ * Pure edits of a budget tree (add, add child, indent, outdent, move, delete, patch). Each
+ * returns a new array and leaves the input untouched; an edit that cannot apply (outdent at the
+ * top, move past the end) returns the input itself so callers can tell nothing changed.
+ */
+type Lines = BudgetLine[];
+
+let counter = 0;
+export function newId(): string {
+  counter += 1;
+  return `l-${Date.now().toString(36)}-${counter.toString(36)}`;
+}
+
+export function blankLine(over: Partial<BudgetLine> = {}): BudgetLine {
+  return { id: newId(), title: '', kind: 'recurrent', amount: 0, children: [], ...over };
+}
+
+/** Where a line sits: its siblings array's owner chain and index. */
+interface Location {
+  parents: BudgetLine[];
+  index: number;
+}
+
+function locate(lines: readonly BudgetLine[], id: string, parents: BudgetLine[] = []): Location | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as BudgetLine;
+    if (line.id === id) return { parents, index: i };
+    const inner = locate(line.children, id, [...parents, line]);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Replaces the siblings array that `parents` leads to. */
+function withSiblings(lines: Lines, parents: readonly BudgetLine[], change: (siblings: Lines) => Lines): Lines {
+  if (parents.length === 0) return change(lines);
+  const [first, ...rest] = parents as [BudgetLine, ...BudgetLine[]];
+  return lines.map((l) => (l.id === first.id ? { ...l, children: withSiblings(l.children, rest, change) } : l));
+}
+
+export function updateLine(lines: Lines, id: string, patch: Partial<BudgetLine>): Lines {
+  const loc = locate(lines, id);
+  if (!loc) return lines;
+  return withSiblings(lines, loc.parents, (s) => s.map((l) => (l.id === id ? { ...l, ...patch } : l)));
+}
+
+/** A new line right after `id` at the same level, inheriting its kind. */
+export function addAfter(lines: Lines, id: string | undefined, line: BudgetLine): Lines {
+  if (id === undefined) return [...lines, line];
+  const loc = locate(lines, id);
+  if (!loc) return [...lines, line];
+  return withSiblings(lines, loc.parents, (s) => [...s.slice(0, loc.index + 1), line, ...s.slice(loc.index + 1)]);
+}
+
+/** A new last child of `id`. A leaf that becomes a group hands its amount to its first child. */
+export function addChild(lines: Lines, id: string, line: BudgetLine): Lines {
+  const loc = locate(lines, id);
+  if (!loc) return lines;
+  return withSiblings(lines, loc.parents, (s) =>
+    s.map((l) => {
+      if (l.id !== id) return l;
+      if (l.children.length === 0) {
+        return { ...l, amount: 0, children: [{ ...line, kind: l.kind, amount: line.amount || l.amount }] };
+      }
+      return { ...l, children: [...l.children, { ...line, kind: line.kind }] };
+    }),
+  );
+}
+
+export function removeLine(lines: Lines, id: string): Lines {
+  const loc = locate(lines, id);
+  if (!loc) return lines;
+  return withSiblings(lines, loc.parents, (s) => s.filter((l) => l.id !== id));
+}
+
+export function moveLine(lines: Lines, id: string, delta: -1 | 1): Lines {
+  const loc = locate(lines, id);
+  if (!loc) return lines;
+  const target = loc.index + delta;
+  let changed = false;
+  const next = withSiblings(lines, loc.parents, (s) => {
+    if (target < 0 || target >= s.length) return s;
+    changed = true;
+    const copy = [...s];
+    const [moved] = copy.splice(loc.index, 1);
+    copy.splice(target, 0, moved as BudgetLine);
+    return copy;
+  });
+  return changed ? next : lines;
+}
+
+/** Makes the line the last child of the sibling above it. */
+export function indentLine(lines: Lines, id: string): Lines {
+  const loc = locate(lines, id);
+  if (!loc || loc.index === 0) return lines;
+  return withSiblings(lines, loc.parents, (s) => {
+    const line = s[loc.index] as BudgetLine;
+    const above = s[loc.index - 1] as BudgetLine;
+    const grownAbove: BudgetLine = above.children.length === 0 && above.amount > 0
+      ? { ...above, amount: 0, children: [{ ...blankLine({ title: above.title, kind: above.kind, amount: above.amount }) }, line] }
+      : { ...above, children: [...above.children, line] };
+    return [...s.slice(0, loc.index - 1), grownAbove, ...s.slice(loc.index + 1)];
+  });
+}
+
+/** Makes the line the sibling right after its parent. */
+export function outdentLine(lines: Lines, id: string): Lines {
+  const loc = locate(lines, id);
+  if (!loc || loc.parents.length === 0) return lines;
+  const parent = loc.parents[loc.parents.length - 1] as BudgetLine;
+  const line = parent.children[loc.index] as BudgetLine;
+  const withoutLine = withSiblings(lines, loc.parents.slice(0, -1), (s) =>
+    s.map((l) => (l.id === parent.id ? { ...l, children: l.children.filter((c) => c.id !== id) } : l)),
+  );
+  return addAfter(withoutLine, parent.id, line);
+}
+
+/**
+ * Once figures change, a total the imported document *stated* no longer describes the data:
+ * drops a group's statedAmount when its sum changed, and the set's stated total and words when
+ * the grand total changed. Titles and codes leave them alone.
+ */
+export function dropStaleStated(before: readonly BudgetLine[], after: Lines, stated: StatedTotal): { lines: Lines; stated: StatedTotal } {
+  const oldTotals = new Map<string, number>();
+  const collect = (ls: readonly BudgetLine[]) => ls.forEach((l) => { oldTotals.set(l.id, lineTotal(l)); collect(l.children); });
+  collect(before);
+  const clean = (ls: Lines): Lines => {
+    let changed = false;
+    const out = ls.map((l) => {
+      const children = clean(l.children);
+      const stale = l.statedAmount !== undefined && (l.children.length === 0 || oldTotals.get(l.id) !== lineTotal(l));
+      if (!stale && children === l.children) return l;
+      changed = true;
+      const next: BudgetLine = { ...l, children };
+      if (stale) delete next.statedAmount;
+      return next;
+    });
+    return changed ? out : ls;
+  };
+  const lines = clean(after);
+  const changed = linesTotal(before) !== linesTotal(after);
+  return { lines, stated: changed && (stated.total !== undefined || stated.totalWords !== undefined) ? {} : stated };
+}

@@ -1,0 +1,105 @@
+import { Input } from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { isAppError } from '../../../../src/domain/errors.ts';
+import { formatNumber } from '../../../../src/domain/format.ts';
+import { millionsToDong } from '../../../../src/domain/money.ts';
+import { parseVietnameseNumber } from '../../../../src/domain/parse-number.ts';
+
+export type NumberMode = 'count' | 'millions' | 'rate';
+
+interface Props {
+  id?: string;
+  /** count: whole number; millions: value in đồng, typed in triệu đồng; rate: 0–100 with decimals. */
+  mode: NumberMode;
+  value: number | undefined;
+  onChange(value: number | undefined): void;
+  /** Reports the coded Vietnamese parse error (or undefined when the text reads fine). */
+  onError?(message: string | undefined): void;
+  suffix?: string;
+  placeholder?: string;
+  ariaLabel?: string;
+  disabled?: boolean;
+  onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
+  style?: React.CSSProperties;
+}
+
+const display = (mode: NumberMode, value: number | undefined): string => {
+  if (value === undefined) return '';
+  if (mode === 'millions') return formatNumber(value / 1_000_000, 6);
+  return formatNumber(value, mode === 'rate' ? 2 : 0);
+};
+
+/** Parses Vietnamese text ("1.320", "12,5") into the stored value, or throws an AppError. */
+export function parseFigure(mode: NumberMode, text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const n = parseVietnameseNumber(text);
+  if (n < 0) throw Object.assign(new Error('Số không được âm.'), { code: 'NUMBER_NEGATIVE' });
+  if (mode === 'millions') return millionsToDong(n);
+  if (mode === 'count' && !Number.isInteger(n)) throw Object.assign(new Error(`"${text}" phải là số nguyên.`), { code: 'NUMBER_NOT_INTEGER' });
+  if (mode === 'rate' && n > 100) throw Object.assign(new Error('Tỷ lệ không được vượt quá 100%.'), { code: 'RATE_TOO_HIGH' });
+  return n;
+}
+
+const codedMessage = (e: unknown): string => {
+  if (isAppError(e)) return `${e.message} [${e.code}]`;
+  if (e instanceof Error) {
+    const code = (e as Error & { code?: string }).code;
+    return code ? `${e.message} [${code}]` : e.message;
+  }
+  return 'Số không hợp lệ.';
+};
+
+/**
+ * A text input for figures written the Vietnamese way. What the user types stays as typed while
+ * focused; a valid reading updates the report at once (so totals and checks follow every
+ * keystroke), an ambiguous one shows its coded error and leaves the stored value unchanged.
+ */
+export function NumberInput({ id, mode, value, onChange, onError, suffix, placeholder, ariaLabel, disabled, onKeyDown, style }: Props) {
+  const [text, setText] = useState(() => display(mode, value));
+  const [error, setError] = useState<string>();
+  const focused = useRef(false);
+
+  useEffect(() => {
+    if (!focused.current) setText(display(mode, value));
+  }, [mode, value]);
+
+  const change = (next: string) => {
+    setText(next);
+    try {
+      const parsed = parseFigure(mode, next);
+      setError(undefined);
+      onError?.(undefined);
+      if (parsed !== value) onChange(parsed);
+    } catch (e) {
+      const message = codedMessage(e);
+      setError(message);
+      onError?.(message);
+    }
+  };
+
+  return (
+    <Input
+      id={id}
+      value={text}
+      inputMode="decimal"
+      aria-label={ariaLabel}
+      aria-invalid={error ? true : undefined}
+      title={error}
+      status={error ? 'error' : undefined}
+      suffix={suffix}
+      placeholder={placeholder}
+      disabled={disabled}
+      className="khcn-num"
+      style={{ textAlign: 'right', ...style }}
+      onFocus={() => {
+        focused.current = true;
+      }}
+      onBlur={() => {
+        focused.current = false;
+        if (!error) setText(display(mode, value));
+      }}
+      onKeyDown={onKeyDown}
+      onChange={(e) => change(e.target.value)}
+    />
+  );
+}

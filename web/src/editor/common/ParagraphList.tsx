@@ -1,0 +1,63 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { CheckedItem, fieldId } from './CheckedItem.tsx';
+
+interface Props {
+  label: ReactNode;
+  path: string;
+  value: readonly string[];
+  onChange(value: string[]): void;
+  /** One line each (recipients) instead of growing paragraphs. */
+  singleLine?: boolean;
+  addLabel?: string;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+/** A list of paragraphs that grow as you type, each removable, with "Thêm đoạn" at the end. */
+export function ParagraphList({ label, path, value, onChange, singleLine, addLabel = 'Thêm đoạn', placeholder, disabled }: Props) {
+  const set = (i: number, text: string) => onChange(value.map((p, j) => (j === i ? text : p)));
+  const remove = (i: number) => onChange(value.filter((_, j) => j !== i));
+  const add = () => onChange([...value, '']);
+  const items = value.length > 0 ? value : [];
+  return (
+    <CheckedItem label={label} path={path}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {items.map((text, i) => {
+          const id = i === 0 ? fieldId(path) : `${fieldId(path)}-${i}`;
+          const aria = items.length > 1 ? `${typeof label === 'string' ? label : 'Đoạn'} – đoạn ${i + 1}` : undefined;
+          return (
+            <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }} data-path={`${path}[${i}]`}>
+              {singleLine ? (
+                <Input id={id} aria-label={aria} value={text} placeholder={placeholder} onChange={(e) => set(i, e.target.value)} />
+              ) : (
+                <Input.TextArea
+                  id={id}
+                  aria-label={aria}
+                  value={text}
+                  placeholder={placeholder}
+                  autoSize={{ minRows: 2, maxRows: 14 }}
+                  onChange={(e) => set(i, e.target.value)}
+                  style={{ textAlign: 'justify' }}
+                />
+              )}
+              {!disabled && (
+                <Tooltip title="Xóa đoạn này">
+                  <Button aria-label={`Xóa đoạn ${i + 1}`} icon={<DeleteOutlined />} type="text" onClick={() => remove(i)} />
+                </Tooltip>
+              )}
+            </div>
+          );
+        })}
+        {!disabled && (
+          <div>
+            <Button id={items.length === 0 ? fieldId(path) : undefined} icon={<PlusOutlined />} size="small" onClick={add}>
+              {addLabel}
+            </Button>
+          </div>
+        )}
+      </div>
+    </CheckedItem>
+  );
+}

@@ -1,0 +1,45 @@
+import { DatePicker, Input } from 'antd';
+import dayjs from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { CheckedItem, fieldId } from './CheckedItem.tsx';
+import { NumberInput, type NumberMode } from './NumberInput.tsx';
+
+/** A labelled one-line text field at a report path. */
+export function TextField(props: { label: ReactNode; path: string; value: string | undefined; onChange(v: string | undefined): void; placeholder?: string; optional?: boolean }) {
+  return (
+    <CheckedItem label={props.label} path={props.path}>
+      <Input
+        id={fieldId(props.path)}
+        value={props.value ?? ''}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(props.optional && e.target.value === '' ? undefined : e.target.value)}
+      />
+    </CheckedItem>
+  );
+}
+
+/** A labelled figure (count, amount in triệu đồng or rate) at a report path. */
+export function FigureField(props: { label: ReactNode; path: string; mode: NumberMode; value: number | undefined; onChange(v: number | undefined): void; suffix?: string; extra?: ReactNode }) {
+  const [inputError, setInputError] = useState<string>();
+  return (
+    <CheckedItem label={props.label} path={props.path} inputError={inputError} extra={props.extra}>
+      <NumberInput id={fieldId(props.path)} mode={props.mode} value={props.value} onChange={props.onChange} onError={setInputError} suffix={props.suffix} />
+    </CheckedItem>
+  );
+}
+
+/** A labelled date stored as ISO "YYYY-MM-DD", shown as DD/MM/YYYY. */
+export function DateField(props: { label: ReactNode; path: string; value: string | undefined; onChange(v: string | undefined): void }) {
+  return (
+    <CheckedItem label={props.label} path={props.path}>
+      <DatePicker
+        id={fieldId(props.path)}
+        format="DD/MM/YYYY"
+        value={props.value ? dayjs(props.value) : null}
+        onChange={(d) => props.onChange(d ? d.format('YYYY-MM-DD') : undefined)}
+        style={{ width: '100%' }}
+        placeholder="Chọn ngày"
+      />
+    </CheckedItem>
+  );
+}

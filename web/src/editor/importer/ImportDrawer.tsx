@@ -1,0 +1,101 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Drawer, Row, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { Report } from '../../../../src/domain/report-schema.ts';
+import { errorMessage } from '../../api/client.ts';
+import { endpoints } from '../../api/endpoints.ts';
+import type { ImportResult } from '../../api/types.ts';
+import { ImportPreview } from './ImportPreview.tsx';
+import { SourceLines } from './SourceLines.tsx';
+
+interface Props {
+  current: Report;
+  onClose(): void;
+  onSave(report: Report): Promise<boolean>;
+}
+
+/** Upload a DOCX/TXT report, see what was read beside the source lines, then save into the draft. */
+export default function ImportDrawer({ current, onClose, onSave }: Props) {
+  const [result, setResult] = useState<ImportResult>();
+  const [fileName, setFileName] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    setFileName(file.name);
+    try {
+      setResult(await endpoints.importFile(file));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!result) return;
+    setBusy(true);
+    // The report stays this commune's, whatever name the file carries.
+    await onSave({ ...result.report, commune: { ...result.report.commune, ...current.commune } });
+    setBusy(false);
+  };
+
+  return (
+    <Drawer
+      open
+      size="large"
+      width="min(1280px, 96vw)"
+      title="Nhập báo cáo từ tệp DOCX hoặc TXT"
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={onClose}>Hủy</Button>
+          <Button type="primary" disabled={!result} loading={busy && !!result} onClick={() => void save()}>
+            Lưu vào bản nháp
+          </Button>
+        </Space>
+      }
+    >
+      <Upload.Dragger
+        accept=".docx,.txt"
+        multiple={false}
+        showUploadList={false}
+        disabled={busy}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false;
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp báo cáo (.docx, .txt)</p>
+        <p className="ant-upload-hint">Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
+      </Upload.Dragger>
+      {busy && !result && <Typography.Paragraph style={{ marginTop: 12 }}>Đang đọc {fileName}…</Typography.Paragraph>}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      {result && (
+        <>
+          <Alert
+            style={{ marginTop: 12 }}
+            type={result.warnings.length ? 'warning' : 'success'}
+            showIcon
+            title={`Đã đọc ${fileName}: ${result.lines.length} dòng, ${result.warnings.length} cảnh báo khi nhập, ${result.findings.length} kết quả kiểm tra.`}
+            description="Lưu vào bản nháp sẽ thay toàn bộ nội dung hiện tại bằng dữ liệu đọc được (có thể xem lại trong Lịch sử phiên bản)."
+          />
+          <Row gutter={16} style={{ marginTop: 12 }}>
+            <Col span={12}>
+              <SourceLines lines={result.lines} warnings={result.warnings} />
+            </Col>
+            <Col span={12}>
+              <ImportPreview result={result} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,26 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { theme } from './app/theme.ts';
+import { SessionProvider } from './auth/session.tsx';
+import './app/global.css';
+
+dayjs.locale('vi');
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

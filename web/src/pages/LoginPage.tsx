@@ -1,0 +1,85 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { useSession } from '../auth/session.tsx';
+
+const DEMO_ACCOUNTS: { username: string; who: string }[] = [
+  { username: 'kienthuy.canbo', who: 'cán bộ xã Kiến Thụy' },
+  { username: 'kienthuy.chutich', who: 'Chủ tịch UBND xã Kiến Thụy' },
+  { username: 'anlao.canbo', who: 'cán bộ xã An Lão' },
+  { username: 'anlao.chutich', who: 'Chủ tịch UBND xã An Lão' },
+  { username: 'so.chuyenvien', who: 'chuyên viên Sở KH&CN' },
+  { username: 'so.quantri', who: 'quản trị Sở KH&CN' },
+];
+const DEMO_PASSWORD = 'demo2026';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { login, demo } = useSession();
+  const [form] = Form.useForm<Credentials>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: Credentials) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(values.username.trim(), values.password);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="khcn-login-bg">
+      <Card style={{ width: 440, maxWidth: '100%', boxShadow: '0 12px 40px rgba(0,0,0,.25)' }} styles={{ body: { padding: 32 } }}>
+        <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 24, textAlign: 'center' }}>
+          <Typography.Text type="secondary" style={{ letterSpacing: 1, fontSize: 12 }}>
+            HỆ THỐNG KẾ HOẠCH VÀ BÁO CÁO
+          </Typography.Text>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số
+          </Typography.Title>
+          <Typography.Text type="secondary">Dành cho UBND xã, phường, đặc khu và Sở Khoa học và Công nghệ</Typography.Text>
+        </Space>
+        <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+          <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Vui lòng nhập tên đăng nhập.' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu.' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            Đăng nhập
+          </Button>
+        </Form>
+        {demo && (
+          <Alert
+            style={{ marginTop: 24 }}
+            type="info"
+            title="Tài khoản dùng thử (mật khẩu demo2026)"
+            description={
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                {DEMO_ACCOUNTS.map((a) => (
+                  <Typography.Link
+                    key={a.username}
+                    onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}
+                  >
+                    <code>{a.username}</code> — {a.who}
+                  </Typography.Link>
+                ))}
+              </Space>
+            }
+          />
+        )}
+      </Card>
+    </main>
+  );
+}
