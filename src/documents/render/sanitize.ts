@@ -7,7 +7,6 @@ import type { Report } from '../../domain/report-schema.ts';
  * Everything else — "<script>", "=cmd|…", emoji — is kept verbatim: writers escape markup and
  * store text as text.
  */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const cleanText = (text: string): string => text.replace(ILLEGAL_XML, '');

@@ -103,10 +103,13 @@ function bodyRow(ws: ExcelJS.Worksheet, row: AppendixRow, index: number, rows: A
   const r = ws.getRow(n);
   // Text from the report is assigned as plain strings: ExcelJS only writes a formula for a
   // { formula } object, so "=cmd|…" or "+1" typed by a user is stored as text, never evaluated.
-  r.getCell(1).value = row.stt;
-  r.getCell(2).value = row.title;
-  r.getCell(3).value = row.budgetCode;
-  r.getCell(9).value = row.note;
+  const text = (col: number, value: string) => {
+    if (value) r.getCell(col).value = value;
+  };
+  text(1, row.stt);
+  text(2, row.title);
+  text(3, row.budgetCode);
+  text(9, row.note);
   setAmount(r.getCell(4), row.estimateN);
   setAmount(r.getCell(5), row.actualN);
   if (row.children.length > 0) {
