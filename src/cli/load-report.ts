@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { validateReport, type Finding } from '../domain/checks.ts';
+import { importReport, type ImportWarning } from '../documents/import/index.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Report } from '../domain/report-schema.ts';
 
@@ -18,10 +19,15 @@ export interface LoadedReport {
  */
 export async function loadReportFile(path: string): Promise<LoadedReport> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.json') {
-    throw new AppError('UNSUPPORTED_FILE', `Chưa hỗ trợ đọc tệp "${ext || path}"; hãy dùng tệp .json.`);
+  if (ext === '.docx' || ext === '.txt') {
+    const imported = await importReport(await readBytes(path), path);
+    const v = validateReport(imported.report);
+    return { report: v.ok ? v.report : undefined, findings: [...imported.warnings.map(warningFinding), ...v.findings] };
   }
-  const text = await readText(path);
+  if (ext !== '.json') {
+    throw new AppError('UNSUPPORTED_FILE', `Chưa hỗ trợ đọc tệp "${ext || path}"; hãy dùng tệp .json, .docx hoặc .txt.`);
+  }
+  const text = (await readBytes(path, MAX_JSON_BYTES)).toString('utf8').replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,7 +38,12 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
   return { report: v.ok ? v.report : undefined, findings: v.findings };
 }
 
-async function readText(path: string): Promise<string> {
+/** What the importer could not read is a warning: the figures the checks see may be incomplete. */
+function warningFinding(w: ImportWarning): Finding {
+  return { code: w.code, severity: 'warning', message: `${w.message} Nội dung: "${w.text}"`, path: `dòng ${w.line}`, actual: w.text };
+}
+
+async function readBytes(path: string, limit = 20 * 1024 * 1024): Promise<Buffer> {
   let buffer: Buffer;
   try {
     buffer = await readFile(path);
@@ -40,6 +51,6 @@ async function readText(path: string): Promise<string> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError('FILE_NOT_FOUND', code === 'ENOENT' ? `Không tìm thấy tệp ${path}.` : `Không đọc được tệp ${path} (${code}).`);
   }
-  if (buffer.length > MAX_JSON_BYTES) throw new AppError('FILE_TOO_LARGE', `Tệp ${path} lớn hơn 10 MB.`);
-  return buffer.toString('utf8').replace(/^\uFEFF/, '');
+  if (buffer.length > limit) throw new AppError('FILE_TOO_LARGE', `Tệp ${path} lớn hơn ${limit / 1024 / 1024} MB.`);
+  return buffer;
 }

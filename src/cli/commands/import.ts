@@ -1,0 +1,38 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importReport } from '../../documents/import/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import { EXIT, type Command } from '../io.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Đọc báo cáo .docx/.txt thành dữ liệu báo cáo (JSON)',
+  usage: 'import FILE [--out report.json] [--province TÊN]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { out: { type: 'string' }, province: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new AppError('BAD_USAGE', `Cách dùng: khcn ${this.usage}`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new AppError('FILE_NOT_FOUND', code === 'ENOENT' ? `Không tìm thấy tệp ${file}.` : `Không đọc được tệp ${file} (${code}).`);
+    }
+    const result = await importReport(bytes, file, values.province ? { province: values.province } : {});
+    const json = `${JSON.stringify(result.report, null, 2)}\n`;
+    if (values.out) {
+      await writeFile(values.out, json);
+      io.out(`Đã ghi ${values.out}.`);
+    } else {
+      io.out(json);
+    }
+    // Warnings go to stderr so that stdout stays valid JSON.
+    for (const w of result.warnings) io.err(`CẢNH BÁO ${w.code} (dòng ${w.line}): ${w.message}\n         ${w.text}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,143 @@
+import type { BudgetLine, Kind } from '../../domain/report-schema.ts';
+import { AMOUNT_SOURCE, amountToDong, type ParsedAmount } from './amounts.ts';
+import { splitMarker } from './headings.ts';
+import type { Paragraph } from './types.ts';
+
+/**
+ * Budget lines as the genre writes them, the inverse of `lineBlocks` in report-text.ts:
+ *   "- title: 60 triệu đồng."                               a leaf
+ *   "- title: 60 triệu đồng, được bố trí từ nguồn …."       a leaf with its funding source
+ *   "- title: a (500 triệu đồng); b (150 triệu đồng)."      a group with one leaf per amount
+ *   "- title: 1.300 triệu đồng, gồm:" then "+ …" lines      a group whose total is stated
+ * also "title – 60 triệu đồng", "title (60 triệu đồng)" and amounts in đồng.
+ */
+export interface ParsedLine {
+  title: string;
+  amount?: ParsedAmount;
+  parts?: { title: string; amount: ParsedAmount }[];
+  fundingSource?: string;
+  /** Ends with "gồm:": the lines after it, one bullet level deeper, are its children. */
+  opens: boolean;
+  /** Character ranges of the figures read (for the unread-figure check). */
+  spans: [number, number][];
+}
+
+const SOURCE = String.raw`(?:,\s*được bố trí từ\s+(.+?))?`;
+const OPENS = String.raw`(,?\s*(?:bao )?gồm\s*:?)?`;
+// Greedy title: the amount follows the last separator that still leaves a well-formed line,
+// so titles may contain ":" or " - " themselves.
+const LEAF = new RegExp(String.raw`^(.+)(?::|\s[-–—]\s|\s(?=\())\s*(\(?)${AMOUNT_SOURCE}\)?${SOURCE}${OPENS}\s*[.;]?$`, 'u');
+const PART = new RegExp(String.raw`^(.+?)\s*\(${AMOUNT_SOURCE}\)$`, 'u');
+
+/** Reads one budget line (its bullet or number already removed); undefined when it has no amount in a known form. */
+export function parseLineText(text: string, offset = 0): ParsedLine | undefined {
+  // "title: a (500 triệu đồng); b (150 triệu đồng)." first: its last part would also read as a leaf.
+  return parseParts(text, offset) ?? parseLeaf(text, offset);
+}
+
+function parseLeaf(text: string, offset: number): ParsedLine | undefined {
+  const m = LEAF.exec(text);
+  if (!m) return undefined;
+  const [, title = '', paren = '', num = '', unit = '', source, opens] = m;
+  const numberAt = text.indexOf(num, title.length);
+  return {
+    title: title.trim(),
+    amount: amountToDong(num, unit),
+    ...(source ? { fundingSource: source.trim() } : {}),
+    opens: Boolean(opens) && !paren,
+    spans: [[offset + numberAt, offset + numberAt + num.length]],
+  };
+}
+
+function parseParts(text: string, offset: number): ParsedLine | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return undefined;
+  let body = text.slice(colon + 1).replace(/\s*[.;]\s*$/, '');
+  let fundingSource: string | undefined;
+  const src = /,\s*được bố trí từ\s+(.+)$/u.exec(body);
+  if (src) {
+    fundingSource = src[1]?.trim();
+    body = body.slice(0, src.index);
+  }
+  const parts: NonNullable<ParsedLine['parts']> = [];
+  const spans: [number, number][] = [];
+  let cursor = colon;
+  for (const piece of body.split(/;\s*/)) {
+    const p = PART.exec(piece.trim());
+    if (!p) return undefined;
+    const [, title = '', num = '', unit = ''] = p;
+    parts.push({ title: title.trim(), amount: amountToDong(num, unit) });
+    const at = text.indexOf(`(${num}`, cursor) + 1;
+    spans.push([offset + at, offset + at + num.length]);
+    cursor = at;
+  }
+  return { title: text.slice(0, colon).trim(), parts, opens: false, spans, ...(fundingSource ? { fundingSource } : {}) };
+}
+
+/** True when a reading of the line was a choice ("12,345 triệu": comma read as decimal mark). */
+export const isAmbiguous = (p: ParsedLine): boolean => Boolean(p.amount?.ambiguous || p.parts?.some((x) => x.amount.ambiguous));
+
+/** "Chi đầu tư phát triển" is investment; everything else recurrent (the genre names the kind in the title). */
+export const kindOf = (title: string): Kind => (/đầu tư/iu.test(title) ? 'investment' : 'recurrent');
+
+const leafLine = (title: string, dong: number): BudgetLine => ({ id: '', title, kind: kindOf(title), amount: dong, children: [] });
+
+/** One parsed line → a model line (ids are given later). */
+export function toBudgetLine(p: ParsedLine): BudgetLine {
+  const source = p.fundingSource ? { fundingSource: p.fundingSource } : {};
+  if (p.parts) {
+    return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, children: p.parts.map((x) => leafLine(x.title, x.amount.dong)), ...source };
+  }
+  const dong = p.amount?.dong ?? 0;
+  if (p.opens) return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, statedAmount: dong, children: [], ...source };
+  return { ...leafLine(p.title, dong), ...source };
+}
+
+export interface LineItem {
+  paragraph: Paragraph;
+  /** 1 for "-", "•", "*", numbers; 2 for "+". */
+  depth: number;
+  parsed: ParsedLine;
+}
+
+/** A paragraph as a budget line, or undefined when it is not one. */
+export function readLineParagraph(paragraph: Paragraph): LineItem | undefined {
+  const m = splitMarker(paragraph.text);
+  const offset = paragraph.text.length - m.rest.length;
+  let parsed: ParsedLine | undefined;
+  try {
+    parsed = parseLineText(m.rest, offset);
+  } catch {
+    // An amount that is not a whole number of đồng: the line stays unread and is reported.
+    return undefined;
+  }
+  if (!parsed) return undefined;
+  return { paragraph, depth: m.mark === '+' ? 2 : 1, parsed };
+}
+
+/**
+ * Builds the tree: a line that opens ("gồm:") takes the "+" lines after it as children. A "+"
+ * line that itself opens takes the following "+" lines (the template never nests deeper), and
+ * a "+" line with no open parent is kept at the top rather than dropped.
+ */
+export function buildTree(items: readonly LineItem[]): BudgetLine[] {
+  const roots: BudgetLine[] = [];
+  let open: BudgetLine | undefined;
+  for (const item of items) {
+    const line = toBudgetLine(item.parsed);
+    if (item.depth === 1 || !open) roots.push(line);
+    else open.children.push(line);
+    if (item.parsed.opens) open = line;
+    else if (item.depth === 1) open = undefined;
+    for (const span of item.parsed.spans) item.paragraph.used.push(span);
+  }
+  return roots;
+}
+
+/** Ids as in the examples: "p-1", "p-1-2", "p-3-1-1". */
+export function assignIds(lines: BudgetLine[], prefix: string): void {
+  lines.forEach((line, i) => {
+    line.id = `${prefix}-${i + 1}`;
+    assignIds(line.children, line.id);
+  });
+}

@@ -1,0 +1,162 @@
+import type { BudgetLine, StatedTotal } from '../../domain/report-schema.ts';
+import { findAmounts } from './amounts.ts';
+import { assignIds, buildTree, isAmbiguous, readLineParagraph, type LineItem } from './budget-lines.ts';
+import { fieldOf, splitMarker } from './headings.ts';
+import type { ImportWarning, Paragraph } from './types.ts';
+
+/**
+ * The two budgets: the current year's (Part I, "Tình hình phân bổ, giải ngân") and the plan
+ * year's (Part II, "Dự toán chi tiết"), each with the total and amount in words it states.
+ */
+const WORDS = /\(\s*bằng chữ\s*:\s*([^)]*?)\s*\)/diu;
+
+/** The total a sentence states and its amount in words ("… là 8.212 triệu đồng (Bằng chữ: …)"). */
+function readStated(p: Paragraph, warnings: ImportWarning[]): StatedTotal {
+  const stated: StatedTotal = {};
+  const words = WORDS.exec(p.text);
+  const amounts = findAmounts(p.text).filter((a) => !words || a.index < words.index);
+  const total = amounts[amounts.length - 1];
+  if (total) {
+    stated.total = total.dong;
+    p.used.push([total.index, total.end]);
+    if (total.ambiguous) warnings.push(ambiguous(p, total.text));
+  }
+  if (words?.[1]) {
+    stated.totalWords = words[1].replace(/[.\s]+$/, '').trim();
+    const r = words.indices?.[1];
+    if (r) p.used.push([r[0], r[1]]);
+  }
+  return stated;
+}
+
+export const ambiguous = (p: Paragraph, figure: string): ImportWarning => ({
+  code: 'IMPORT_AMBIGUOUS',
+  message: `Đã đọc "${figure}" với dấu phẩy là dấu thập phân (theo cách viết số của Việt Nam); nếu ý là phân nhóm nghìn, hãy sửa lại số liệu.`,
+  line: p.line,
+  text: p.text,
+});
+
+function lineItems(paragraphs: Paragraph[], warnings: ImportWarning[]): { items: LineItem[]; rest: Paragraph[] } {
+  const items: LineItem[] = [];
+  const rest: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const item = splitMarker(p.text).kind !== 'none' ? readLineParagraph(p) : undefined;
+    if (item) {
+      items.push(item);
+      if (isAmbiguous(item.parsed)) warnings.push(ambiguous(p, p.text));
+    } else rest.push(p);
+  }
+  return { items, rest };
+}
+
+export interface CurrentBudget {
+  lines: BudgetLine[];
+  stated: StatedTotal;
+  disbursed?: number;
+  expectedCompletion?: string;
+  progress: string[];
+}
+
+const DISBURSED_TEMPLATE = /^Kinh phí đã giải ngân đến thời điểm báo cáo: .*\.$/u;
+const COMPLETION = /(?:hoàn thành|đưa vào sử dụng)[^.;]*?\b(?:trong|vào|trước)\s+((?:[Qq]uý\s+[IVX]+|tháng\s+\d{1,2})(?:\s+năm\s+\d{4})?|năm\s+\d{4})/u;
+
+export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarning[]): CurrentBudget {
+  const { items, rest } = lineItems(paragraphs, warnings);
+  const lines = buildTree(items);
+  assignIds(lines, 'i');
+  const out: CurrentBudget = { lines, stated: {}, progress: [] };
+  for (const p of rest) {
+    if (out.stated.total === undefined && /tổng/iu.test(p.text) && findAmounts(p.text).length > 0 && !/giải ngân/iu.test(p.text)) {
+      out.stated = readStated(p, warnings);
+      continue;
+    }
+    if (/giải ngân/iu.test(p.text) && out.disbursed === undefined) {
+      const amount = findAmounts(p.text)[0];
+      if (amount) {
+        out.disbursed = amount.dong;
+        p.used.push([amount.index, amount.end]);
+        // The template's own sentence is derived from `disbursed`; any other wording is narrative too.
+        if (DISBURSED_TEMPLATE.test(p.text)) {
+          for (const m of p.text.matchAll(/\d+(?:,\d+)?%/gu)) p.used.push([m.index, m.index + m[0].length]);
+          continue;
+        }
+      }
+    }
+    const completion = COMPLETION.exec(p.text);
+    if (completion?.[1] && out.expectedCompletion === undefined) out.expectedCompletion = completion[1];
+    out.progress.push(p.text);
+  }
+  return out;
+}
+
+export interface PlanBudget {
+  groups: BudgetLine[];
+  stated: StatedTotal;
+  unplaced: Paragraph[];
+}
+
+const KHOAN = /\(?\s*[-–]?\s*Khoản\s+(\d{3})\s*\)?/u;
+
+/** A field group heading → the group (amount stated, Khoản, field from the title or the code). */
+function readGroup(p: Paragraph, warnings: ImportWarning[]): BudgetLine {
+  const m = splitMarker(p.text);
+  const offset = p.text.length - m.rest.length;
+  let rest = m.rest;
+  const amounts = findAmounts(rest);
+  const amount = amounts[amounts.length - 1];
+  if (amount) {
+    p.used.push([offset + amount.index, offset + amount.end]);
+    if (amount.ambiguous) warnings.push(ambiguous(p, amount.text));
+    rest = rest.slice(0, amount.index) + rest.slice(amount.end);
+  }
+  const code = KHOAN.exec(rest);
+  if (code) rest = rest.slice(0, code.index) + rest.slice(code.index + code[0].length);
+  const title = rest.replace(/\s*[:–—-]?\s*$/u, '').replace(/\s*:\s*$/, '').trim();
+  const codeField = code?.[1] === '111' ? 'innovation' : code?.[1] === '121' ? 'digital' : code?.[1] && /^10[1-8]$/.test(code[1]) ? 'science' : undefined;
+  const field = fieldOf(title) ?? codeField;
+  return {
+    id: '',
+    ...(field ? { field } : {}),
+    ...(code?.[1] ? { budgetCode: code[1] } : {}),
+    title,
+    kind: 'recurrent',
+    amount: 0,
+    ...(amount ? { statedAmount: amount.dong } : {}),
+    children: [],
+  };
+}
+
+export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[], isGroup: (text: string) => boolean): PlanBudget {
+  const out: PlanBudget = { groups: [], stated: {}, unplaced: [] };
+  // Group headings share one numbering style ("2.1.", "a)"…); other numbered lines are lines.
+  const first = paragraphs.find((p) => isGroup(p.text));
+  const groupKind = first ? splitMarker(first.text).kind : undefined;
+  let group: { line: BudgetLine; items: Paragraph[] } | undefined;
+  const pending: { line: BudgetLine; items: Paragraph[] }[] = [];
+  for (const p of paragraphs) {
+    const kind = splitMarker(p.text).kind;
+    if (kind === groupKind && isGroup(p.text)) {
+      group = { line: readGroup(p, warnings), items: [] };
+      pending.push(group);
+    } else if (group && kind !== 'none') {
+      group.items.push(p);
+    } else if (!group && out.stated.total === undefined && findAmounts(p.text).length > 0) {
+      out.stated = readStated(p, warnings);
+    } else {
+      out.unplaced.push(p);
+    }
+  }
+  for (const g of pending) {
+    const { items, rest } = lineItems(g.items, warnings);
+    g.line.children = buildTree(items);
+    out.unplaced.push(...rest);
+    // A group with no lines is a single line: its stated amount is its amount.
+    if (g.line.children.length === 0 && g.line.statedAmount !== undefined) {
+      g.line.amount = g.line.statedAmount;
+      delete g.line.statedAmount;
+    }
+    out.groups.push(g.line);
+  }
+  assignIds(out.groups, 'p');
+  return out;
+}

@@ -1,0 +1,37 @@
+import type { Paragraph } from './types.ts';
+
+/** A line that opens a list item or a numbered heading, even when it starts with a lowercase letter ("a) …"). */
+export const MARKER = /^(?:[-–—•*+·]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)](?:\s|$))/u;
+
+/**
+ * Source lines → paragraphs. Removes the markdown emphasis some exports leave ("**…**",
+ * "*Bằng chữ: …*"), and rejoins a sentence broken across a page or a hard line break: a line
+ * that starts with a lowercase letter and is not a list marker continues the previous
+ * paragraph (the seed breaks "…nông nghiệp" / "của địa phương…" that way).
+ */
+export function toParagraphs(lines: readonly string[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  lines.forEach((raw, index) => {
+    const text = clean(raw);
+    if (!text) return;
+    const previous = out[out.length - 1];
+    if (previous && /^\p{Ll}/u.test(text) && !MARKER.test(text) && continues(previous.text)) {
+      previous.text = `${previous.text} ${text}`;
+      return;
+    }
+    out.push({ text, line: index + 1, used: [] });
+  });
+  return out;
+}
+
+/** A paragraph that already ends a sentence or a heading does not take continuations. */
+const continues = (text: string) => !/[.:;!?]$/.test(text) && !/^(?:Nơi nhận|TM\.|KT\.)/.test(text);
+
+export function clean(raw: string): string {
+  let text = raw.replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/\u200b|\ufeff/g, '');
+  text = text.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/__/g, '');
+  // Paired single stars are italics; a star alone at the start is a bullet and stays.
+  const bullet = /^\s*\*\s+/.exec(text)?.[0] ?? '';
+  text = bullet + text.slice(bullet.length).replace(/\*([^*\n]+)\*/g, '$1');
+  return text.replace(/ {2,}/g, ' ').trim();
+}

@@ -1,0 +1,124 @@
+import { AppError } from '../../domain/errors.ts';
+import { Report, type ReportInput } from '../../domain/report-schema.ts';
+import { defaultClosing, defaultIntro, defaultSummary } from '../../domain/report-text.ts';
+import { readCurrentBudget, readPlanBudget } from './budget-sections.ts';
+import { readDossiers, readLeadership } from './dossiers.ts';
+import { readHeader, readSignature, titleCase } from './header.ts';
+import { splitMarker } from './headings.ts';
+import { findCommune, findProvince, provinceCode, yearsIn } from './identity.ts';
+import { toParagraphs } from './paragraphs.ts';
+import { isGroupHeading, segment } from './segment.ts';
+import type { ImportOptions, ImportWarning, Paragraph } from './types.ts';
+import { unplacedWarnings, unreadFigures } from './unread.ts';
+
+const BASIS = /^(Căn cứ|Thực hiện)(?=\s)/u;
+const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
+
+/**
+ * Lines of a report in the genre → the report model, and what could not be read. The summary,
+ * intro and closing are stored only when they differ from the wording the template derives, so
+ * that rendering the result gives back the same document.
+ */
+export function parseReport(lines: readonly string[], options: ImportOptions = {}): { report: Report; warnings: ImportWarning[] } {
+  const paragraphs = toParagraphs(lines);
+  const s = segment(paragraphs);
+  const warnings: ImportWarning[] = [];
+  const unplaced: Paragraph[] = [...s.unplaced];
+  const header = readHeader(s.header);
+
+  const legalBases = s.preamble.filter((p) => BASIS.test(p.text));
+  const others = s.preamble.filter((p) => !BASIS.test(p.text));
+  const introIndex = others.findIndex((p) => /báo cáo/iu.test(p.text));
+  const intro = introIndex >= 0 ? others[introIndex] : undefined;
+  unplaced.push(...others.filter((_, i) => i !== introIndex));
+
+  const body = [...(intro ? [intro] : []), ...Object.values(s.slots).flat(), ...s.closing];
+  const commune = findCommune(body) ?? (header.upperName ? { kind: header.kind ?? 'xã', name: titleCase(header.upperName) } : undefined);
+  if (!commune) {
+    throw new AppError('IMPORT_NOT_REPORT', 'Không tìm thấy tên xã/phường/đặc khu trong văn bản (ví dụ "Ủy ban nhân dân xã Kiến Thụy báo cáo …"); tệp có phải báo cáo KH,CN,ĐMST&CĐS của cấp xã không?');
+  }
+  const province = findProvince(legalBases) ?? findProvince(paragraphs) ?? options.province;
+  if (!province) {
+    throw new AppError('IMPORT_NO_PROVINCE', 'Không tìm thấy tên tỉnh/thành phố trong văn bản (ví dụ "Sở Khoa học và Công nghệ thành phố Hải Phòng"); hãy chọn tỉnh/thành phố khi tải lên.');
+  }
+
+  const summaryYears = s.summary ? yearsIn(s.summary.text) : [];
+  const partYear = (part: 'partI' | 'partII') => {
+    const h = s.partHeadings.find((x) => x.part === part);
+    return h ? yearsIn(h.paragraph.text).at(-1) : undefined;
+  };
+  let reportYear = summaryYears[0] ?? partYear('partI');
+  let planYear = (summaryYears.length > 1 ? summaryYears.at(-1) : undefined) ?? partYear('partII');
+  reportYear ??= planYear !== undefined ? planYear - 1 : header.year;
+  if (reportYear === undefined) throw new AppError('IMPORT_NO_YEAR', 'Không xác định được năm báo cáo (ví dụ "… năm 2026") trong văn bản.');
+  planYear ??= reportYear + 1;
+
+  const ident = { commune: { name: commune.name, kind: commune.kind, province }, reportYear, planYear };
+  const closing = s.closing.at(-1);
+  unplaced.push(...s.closing.slice(0, -1));
+  const signature = readSignature(s.signature);
+
+  const sl = s.slots;
+  const leadership = readLeadership([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);
+  const dossiers = readDossiers([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);
+  const current = readCurrentBudget(sl.budget, warnings);
+  const plan = readPlanBudget(sl.detail, warnings, isGroupHeading);
+  unplaced.push(...sl.results, ...sl.assessment, ...plan.unplaced);
+
+  const objectives = sl.basis.filter((p) => splitMarker(p.text).kind === 'bullet');
+  const attachmentText = s.attachments[0]?.text.replace(/^\(?\s*(?:Gửi\s+)?kèm theo\s*:?\s*/iu, '').replace(/\)?\s*\.?$/u, '');
+  unplaced.push(...s.attachments.slice(1));
+
+  const code = provinceCode(province);
+  const input: ReportInput = {
+    schemaVersion: 1,
+    commune: { ...ident.commune, ...(code ? { provinceCode: code } : {}) },
+    reportYear,
+    planYear,
+    document: {
+      ...(header.number ? { number: header.number } : {}),
+      place: header.place ?? commune.name,
+      ...(header.date ? { date: header.date } : {}),
+      ...(s.summary && s.summary.text !== defaultSummary(ident) ? { summary: s.summary.text } : {}),
+      legalBases: texts(legalBases),
+      ...(intro && intro.text !== defaultIntro(ident) ? { intro: intro.text } : {}),
+      ...(closing && closing.text !== defaultClosing(ident) ? { closing: closing.text } : {}),
+      ...(signature ? { signer: signature } : {}),
+      recipients: s.recipients.map((p) => splitMarker(p.text).rest),
+    },
+    implementation: {
+      leadership: { ...(leadership.focalUnit ? { focalUnit: leadership.focalUnit } : {}), paragraphs: texts(sl.leadership) },
+      digitalTeams: {
+        ...(leadership.teams !== undefined ? { teams: leadership.teams } : {}),
+        ...(leadership.members !== undefined ? { members: leadership.members } : {}),
+      },
+      results: { science: texts(sl.science), innovation: texts(sl.innovation), digital: texts(sl.digital) },
+      dossiers,
+      budget: {
+        lines: current.lines,
+        stated: current.stated,
+        ...(current.disbursed !== undefined ? { disbursed: current.disbursed } : {}),
+        ...(current.expectedCompletion ? { expectedCompletion: current.expectedCompletion } : {}),
+        progress: current.progress,
+      },
+      assessment: { achievements: texts(sl.achievements), limitations: texts(sl.limitations), causes: texts(sl.causes) },
+    },
+    plan: {
+      basis: texts(sl.basis.filter((p) => !objectives.includes(p))),
+      objectives: objectives.map((p) => splitMarker(p.text).rest),
+      budget: plan.groups,
+      stated: plan.stated,
+      attachments: attachmentText ? attachmentText.split(/\s+và\s+/u).map((a) => a.trim()).filter(Boolean) : [],
+    },
+  };
+
+  const parsed = Report.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('IMPORT_INVALID', `Đọc được văn bản nhưng số liệu không hợp lệ: ${issues}`, { details: parsed.error.issues });
+  }
+  const read = [...(s.summary ? [s.summary] : []), ...legalBases, ...body, ...s.attachments.slice(0, 1)];
+  warnings.push(...unplacedWarnings(unplaced), ...unreadFigures(read.filter((p) => !unplaced.includes(p))));
+  warnings.sort((a, b) => a.line - b.line);
+  return { report: parsed.data, warnings };
+}

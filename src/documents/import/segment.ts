@@ -1,0 +1,121 @@
+import { amountRegex } from './amounts.ts';
+import { AUTHORITY, isHeaderLine } from './header.ts';
+import { fieldOf, headingOf, partOf, splitMarker, type Part, type Slot } from './headings.ts';
+import type { Paragraph } from './types.ts';
+
+/**
+ * The document cut into the places of the model, by a single pass that follows the headings
+ * it meets. Sections may come in any order; a paragraph that fits nowhere is kept in
+ * `unplaced` so the importer can say so instead of dropping it.
+ */
+export interface Sections {
+  header: Paragraph[];
+  summary?: Paragraph;
+  preamble: Paragraph[];
+  /** Headings met, with the year they mention ("… NĂM 2026"). */
+  partHeadings: { part: Part; paragraph: Paragraph }[];
+  slots: Record<Slot, Paragraph[]>;
+  closing: Paragraph[];
+  attachments: Paragraph[];
+  recipients: Paragraph[];
+  signature: Paragraph[];
+  unplaced: Paragraph[];
+}
+
+type Zone = 'header' | 'summary' | 'preamble' | Part | 'recipients' | 'signature';
+
+const emptySlots = (): Record<Slot, Paragraph[]> => ({
+  leadership: [], results: [], science: [], innovation: [], digital: [], budget: [],
+  assessment: [], achievements: [], limitations: [], causes: [], basis: [], detail: [],
+});
+
+const CLOSING = /\.\/\.\s*$|^Trên đây là/u;
+const ATTACHMENT = /^\(?\s*(?:Gửi\s+)?kèm theo\b/iu;
+
+/** "2.1. Khoa học, công nghệ (Khoản 102): 1.320 triệu đồng": a field group of the plan. */
+export function isGroupHeading(text: string): boolean {
+  const m = splitMarker(text);
+  if (m.kind === 'bullet' || m.kind === 'none') return false;
+  return Boolean(fieldOf(m.rest.split(':')[0] ?? '')) || /\bKhoản\s+\d{3}\b/u.test(m.rest);
+}
+
+export function segment(paragraphs: readonly Paragraph[]): Sections {
+  const s: Sections = {
+    header: [], preamble: [], partHeadings: [], slots: emptySlots(),
+    closing: [], attachments: [], recipients: [], signature: [], unplaced: [],
+  };
+  let zone: Zone = 'header';
+  let slot: Slot | undefined;
+  for (const p of paragraphs) {
+    const text = p.text;
+    if (/^Nơi nhận\s*:?/iu.test(text)) {
+      zone = 'recipients';
+      const rest = text.replace(/^Nơi nhận\s*:?\s*/iu, '');
+      if (rest) s.recipients.push({ ...p, text: rest });
+      continue;
+    }
+    if (AUTHORITY.test(text) && zone !== 'header') zone = 'signature';
+    if (zone === 'signature') {
+      s.signature.push(p);
+      continue;
+    }
+    if (zone === 'recipients') {
+      if (splitMarker(text).kind === 'bullet') s.recipients.push(p);
+      else s.signature.push(p);
+      continue;
+    }
+    // Before the body, only a numbered part heading counts: an upper-case summary is not one.
+    const early: boolean = zone === 'header' || zone === 'summary';
+    const part: Part | undefined = !early || splitMarker(text).kind === 'roman' ? partOf(text) : undefined;
+    if (part) {
+      zone = part;
+      slot = undefined;
+      s.partHeadings.push({ part, paragraph: p });
+      continue;
+    }
+    if (zone === 'header') {
+      if (/^BÁO CÁO$/u.test(text)) {
+        zone = 'summary';
+        continue;
+      }
+      if (isHeaderLine(text)) {
+        s.header.push(p);
+        continue;
+      }
+      zone = /^(Căn cứ|Thực hiện)(?=\s)/u.test(text) ? 'preamble' : 'summary';
+    }
+    if (zone === 'summary') {
+      zone = 'preamble';
+      if (!/^(Căn cứ|Thực hiện)(?=\s)/u.test(text) && !/như sau\s*:?$/u.test(text)) {
+        s.summary = p;
+        continue;
+      }
+    }
+    if (zone === 'preamble') {
+      s.preamble.push(p);
+      continue;
+    }
+    if (CLOSING.test(text)) {
+      s.closing.push(p);
+      continue;
+    }
+    if (zone === 'partII' && ATTACHMENT.test(text)) {
+      s.attachments.push(p);
+      continue;
+    }
+    if (zone === 'partII' && (slot === 'detail' || amountRegex('u').test(text) || /Khoản\s+\d{3}/u.test(text)) && isGroupHeading(text)) {
+      slot = 'detail';
+      s.slots.detail.push(p);
+      continue;
+    }
+    const heading = zone === 'proposals' ? undefined : headingOf(text, zone);
+    if (heading) {
+      slot = heading.slot;
+      if (heading.inline) s.slots[slot].push({ text: heading.inline, line: p.line, used: [] });
+      continue;
+    }
+    if (slot && zone !== 'proposals') s.slots[slot].push(p);
+    else s.unplaced.push(p);
+  }
+  return s;
+}

@@ -1,0 +1,118 @@
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import { AppError } from '../../domain/errors.ts';
+import { LIMITS } from './limits.ts';
+
+/**
+ * Opens a DOCX (a ZIP) without trusting it. The central directory's declared sizes and entry
+ * count are checked first; then every entry is inflated in small slices with a running cap, so
+ * a "zip bomb" that lies about its sizes is stopped after at most the cap, not after filling
+ * memory. The verified entries are re-packed (stored, not compressed) for mammoth, which thus
+ * never decompresses anything we have not measured.
+ */
+export function safeRepackZip(bytes: Uint8Array): Uint8Array {
+  const entries = readCentralDirectory(bytes);
+  const declared = entries.reduce((a, e) => a + e.size, 0);
+  if (declared > LIMITS.maxUnzippedBytes) throw tooBig();
+  const files: Zippable = {};
+  let actual = 0;
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = inflateEntry(bytes, e, (n) => {
+      actual += n;
+      if (actual > LIMITS.maxUnzippedBytes) throw tooBig();
+    });
+    files[e.name] = [data, { level: 0 }];
+  }
+  return zipSync(files, { level: 0 });
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+  flags: number;
+}
+
+const corrupt = (why: string) => new AppError('IMPORT_DOCX_INVALID', `Tệp .docx bị hỏng hoặc không đúng định dạng (${why}).`);
+const tooBig = () =>
+  new AppError('IMPORT_ZIP_BOMB', `Tệp .docx giải nén ra quá ${LIMITS.maxUnzippedBytes / 1024 / 1024} MB; một báo cáo thật không lớn như vậy nên tệp bị từ chối.`);
+
+function readCentralDirectory(bytes: Uint8Array): Entry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 64 KB + 22 bytes (comment length ≤ 65535).
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt('không tìm thấy mục lục ZIP');
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw corrupt('ZIP64 không được hỗ trợ');
+  if (count > LIMITS.maxZipEntries) {
+    throw new AppError('IMPORT_ZIP_BOMB', `Tệp .docx chứa ${count} tệp con, quá giới hạn ${LIMITS.maxZipEntries}.`);
+  }
+  const entries: Entry[] = [];
+  let p = cdOffset;
+  const decoder = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw corrupt('mục lục ZIP sai');
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    entries.push({
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      offset: view.getUint32(p + 42, true),
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function inflateEntry(bytes: Uint8Array, e: Entry, count: (n: number) => void): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw corrupt(`tệp con ${e.name}`);
+  if (e.flags & 1) throw new AppError('IMPORT_DOCX_ENCRYPTED', 'Tệp .docx được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
+  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+  const end = start + e.compressedSize;
+  if (end > bytes.length) throw corrupt(`tệp con ${e.name} bị cắt cụt`);
+  const data = bytes.subarray(start, end);
+  if (e.method === 0) {
+    count(data.length);
+    return data;
+  }
+  if (e.method !== 8) throw corrupt(`kiểu nén ${e.method} không được hỗ trợ`);
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    // More than declared is a lie; stop now rather than keep inflating.
+    if (produced > e.size) throw new AppError('IMPORT_ZIP_BOMB', `Tệp con ${e.name} giải nén ra lớn hơn kích thước khai báo; tệp bị từ chối.`);
+    count(chunk.length);
+    chunks.push(chunk);
+  });
+  // Small slices: one slice of deflate data inflates to at most ~1000× its size.
+  const SLICE = 8 * 1024;
+  try {
+    for (let i = 0; i < data.length; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+    if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw corrupt(`không giải nén được ${e.name}`);
+  }
+  const out = new Uint8Array(produced);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
