@@ -12,7 +12,8 @@ import { normalizePackage } from './zip-fix.ts';
  * `#,##0` is stored as "use the viewer's thousands separator": LibreOffice and Excel show
  * "1.320" only when the computer's regional setting is Vietnamese, and "1,320" — which a
  * Vietnamese reader takes for one point three two — on the many office PCs left on English
- * settings (checked with LibreOffice 7.4: default locale en-US gives "1,320"). So whole amounts
+ * settings (checked with LibreOffice 7.4: `#,##0` shows "1,320" under en-US and "1.320" under vi-VN;
+ * the format below shows "1.320" under both). So whole amounts
  * use literal dots instead, chosen by conditions on the value: the cell stays a number (SUM,
  * sorting and the cached values all work) and reads "1.320" / "3.480" / "60" on every computer.
  * Amounts with a fraction of a million (rare; "12,5 triệu") fall back to the locale-aware format
@@ -50,7 +51,7 @@ function setAmount(cell: ExcelJS.Cell, value: number | undefined, formula?: stri
 
 /** Rough row height for wrapped text: Excel does not grow rows on open, LibreOffice does. */
 function rowHeight(texts: Array<[string, number]>): number {
-  const lines = Math.max(1, ...texts.map(([t, width]) => Math.ceil(t.length / Math.max(1, width * 1.25))));
+  const lines = Math.max(1, ...texts.map(([t, width]) => Math.ceil(t.length / Math.max(1, width * 1.45))));
   return Math.min(409, 16.5 * lines);
 }
 
