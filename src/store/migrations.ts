@@ -172,11 +172,66 @@ const m001: Migration = {
   },
 };
 
+/**
+ * 002: the city's approval and its execution. An approval records the decision (number, date)
+ * for one accepted report; its lines are the locked baseline (requested vs approved per leaf
+ * line of the plan budget); disbursements are recorded by the commune against those lines.
+ * province_id and unit_id are copied onto every row so scoping never needs a join.
+ */
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('approvals')
+      .addColumn('report_id', 'text', (c) => c.primaryKey().references('reports.id'))
+      .addColumn('cycle_id', 'text', (c) => c.notNull().references('cycles.id'))
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('decision_number', 'text', (c) => c.notNull())
+      .addColumn('decision_date', 'text', (c) => c.notNull())
+      .addColumn('report_version', 'integer', (c) => c.notNull())
+      .addColumn('requested_total', 'bigint', (c) => c.notNull())
+      .addColumn('approved_total', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .execute();
+    await db.schema.createIndex('approvals_cycle').on('approvals').column('cycle_id').execute();
+    await db.schema
+      .createTable('approved_lines')
+      .addColumn('report_id', 'text', (c) => c.notNull().references('approvals.report_id'))
+      .addColumn('line_id', 'text', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('field', 'text')
+      .addColumn('budget_code', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('funding_source', 'text')
+      .addColumn('requested', 'bigint', (c) => c.notNull())
+      .addColumn('approved', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('approved_lines_pk', ['report_id', 'line_id'])
+      .execute();
+    await db.schema
+      .createTable('disbursements')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('report_id', 'text', (c) => c.notNull().references('approvals.report_id'))
+      .addColumn('province_id', 'text', (c) => c.notNull().references('provinces.id'))
+      .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+      .addColumn('line_id', 'text', (c) => c.notNull())
+      .addColumn('amount', 'bigint', (c) => c.notNull())
+      .addColumn('disbursed_on', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .execute();
+    await db.schema.createIndex('disbursements_report').on('disbursements').columns(['report_id', 'line_id']).execute();
+  },
+};
+
 /** The hash the first audit entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_approval_execution': m002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -158,6 +158,50 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The city's decision on one accepted report (migration 002). */
+export interface ApprovalsTable {
+  report_id: string;
+  cycle_id: string;
+  province_id: string;
+  unit_id: string;
+  decision_number: string;
+  decision_date: string;
+  /** The report version the decision approved (the accepted one). */
+  report_version: number;
+  requested_total: number;
+  approved_total: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** The locked baseline: one row per leaf line of the approved plan budget. */
+export interface ApprovedLinesTable {
+  report_id: string;
+  line_id: string;
+  position: number;
+  field: string | null;
+  budget_code: string | null;
+  kind: string;
+  title: string;
+  funding_source: string | null;
+  requested: number;
+  approved: number;
+}
+
+/** Money paid out against an approved line, recorded by the commune. */
+export interface DisbursementsTable {
+  id: string;
+  report_id: string;
+  province_id: string;
+  unit_id: string;
+  line_id: string;
+  amount: number;
+  disbursed_on: string;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   units: UnitsTable;
@@ -172,4 +216,7 @@ export interface DB {
   comments: CommentsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  approvals: ApprovalsTable;
+  approved_lines: ApprovedLinesTable;
+  disbursements: DisbursementsTable;
 }
