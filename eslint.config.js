@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     // The domain is pure: no I/O, nothing from storage, server, documents, CLI or web.
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
