@@ -77,7 +77,7 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
         p.used.push([amount.index, amount.end]);
         // The template's own sentence is derived from `disbursed`; any other wording is narrative too.
         if (DISBURSED_TEMPLATE.test(p.text)) {
-          for (const m of p.text.matchAll(/\d+(?:,\d+)?%/gu)) p.used.push([m.index, m.index + m[0].length]);
+          for (const m of p.text.matchAll(/\d[\d.]*(?:,\d+)?%/gu)) p.used.push([m.index, m.index + m[0].length]);
           continue;
         }
       }

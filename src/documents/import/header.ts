@@ -79,14 +79,13 @@ export interface Signature {
  * The signature block: consecutive authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
  * joined by a line break, then the title, then the name. "(Đã ký)" and similar are skipped.
  */
-export function readSignature(paragraphs: readonly Paragraph[]): Signature | undefined {
-  const texts = paragraphs.map((p) => p.text).filter((t) => !/^\(.*\)$/.test(t));
-  const first = texts.findIndex((t) => AUTHORITY.test(t));
-  if (first < 0) return undefined;
+export function readSignature(paragraphs: readonly Paragraph[]): { signature?: Signature; rest: Paragraph[] } {
+  const kept = paragraphs.filter((p) => !/^\(.*\)$/.test(p.text));
+  const first = kept.findIndex((p) => AUTHORITY.test(p.text));
+  if (first < 0) return { rest: kept };
   let i = first;
   const authority: string[] = [];
-  while (i < texts.length && AUTHORITY.test(texts[i] ?? '')) authority.push(texts[i++] ?? '');
-  const title = texts[i] ?? '';
-  const name = texts[i + 1] ?? '';
-  return { onBehalfOf: authority.join('\n'), title, name };
+  while (i < kept.length && AUTHORITY.test(kept[i]?.text ?? '')) authority.push(kept[i++]?.text ?? '');
+  const signature = { onBehalfOf: authority.join('\n'), title: kept[i]?.text ?? '', name: kept[i + 1]?.text ?? '' };
+  return { signature, rest: [...kept.slice(0, first), ...kept.slice(i + 2)] };
 }

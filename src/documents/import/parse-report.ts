@@ -56,7 +56,8 @@ export function parseReport(lines: readonly string[], options: ImportOptions = {
   const ident = { commune: { name: commune.name, kind: commune.kind, province }, reportYear, planYear };
   const closing = s.closing.at(-1);
   unplaced.push(...s.closing.slice(0, -1));
-  const signature = readSignature(s.signature);
+  const { signature, rest: afterSignature } = readSignature(s.signature);
+  unplaced.push(...afterSignature);
 
   const sl = s.slots;
   const leadership = readLeadership([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);

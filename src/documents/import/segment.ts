@@ -22,7 +22,7 @@ export interface Sections {
   unplaced: Paragraph[];
 }
 
-type Zone = 'header' | 'summary' | 'preamble' | Part | 'recipients' | 'signature';
+type Zone = 'header' | 'summary' | 'preamble' | Part | 'recipients' | 'signature' | 'appendix';
 
 const emptySlots = (): Record<Slot, Paragraph[]> => ({
   leadership: [], results: [], science: [], innovation: [], digital: [], budget: [],
@@ -48,6 +48,13 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
   let slot: Slot | undefined;
   for (const p of paragraphs) {
     const text = p.text;
+    // The appendix after the signature ("Phụ lục" + the budget table) repeats Part II's figures
+    // in table form; Part II is the source read, so the appendix is skipped.
+    if (zone === 'appendix') continue;
+    if ((zone === 'signature' || zone === 'recipients') && /^(?:PHỤ LỤC|Phụ lục)(?:\s+\S{1,4})?$/u.test(text)) {
+      zone = 'appendix';
+      continue;
+    }
     if (/^Nơi nhận\s*:?/iu.test(text)) {
       zone = 'recipients';
       const rest = text.replace(/^Nơi nhận\s*:?\s*/iu, '');
