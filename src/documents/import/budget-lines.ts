@@ -32,7 +32,13 @@ const PART = new RegExp(String.raw`^(.+?)\s*\(${AMOUNT_SOURCE}\)$`, 'u');
 /** Reads one budget line (its bullet or number already removed); undefined when it has no amount in a known form. */
 export function parseLineText(text: string, offset = 0): ParsedLine | undefined {
   // "title: a (500 triệu đồng); b (150 triệu đồng)." first: its last part would also read as a leaf.
-  return parseParts(text, offset) ?? parseLeaf(text, offset);
+  return parseParts(text, offset) ?? parseLeaf(text, offset) ?? parseOpener(text);
+}
+
+/** "Nâng cấp mạng nội bộ, gồm:" — a group that states no total of its own. */
+function parseOpener(text: string): ParsedLine | undefined {
+  const m = /^(.+?),?\s*(?:bao )?gồm\s*:$/u.exec(text);
+  return m?.[1] ? { title: m[1].trim(), opens: true, spans: [] } : undefined;
 }
 
 function parseLeaf(text: string, offset: number): ParsedLine | undefined {
@@ -88,8 +94,11 @@ export function toBudgetLine(p: ParsedLine): BudgetLine {
   if (p.parts) {
     return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, children: p.parts.map((x) => leafLine(x.title, x.amount.dong)), ...source };
   }
+  if (p.opens) {
+    const stated = p.amount ? { statedAmount: p.amount.dong } : {};
+    return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, ...stated, children: [], ...source };
+  }
   const dong = p.amount?.dong ?? 0;
-  if (p.opens) return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, statedAmount: dong, children: [], ...source };
   return { ...leafLine(p.title, dong), ...source };
 }
 

@@ -1,4 +1,5 @@
 import { searchKey } from '../../domain/text.ts';
+import { FIGURE } from './amounts.ts';
 
 /**
  * Recognises the headings of the genre by what they say, not by their number or case, so that
@@ -57,7 +58,7 @@ const PART_I: [Slot, RegExp][] = [
   ['causes', /nguyen nhan/],
   ['assessment', /danh gia chung|danh gia/],
   ['leadership', /lanh dao|chi dao/],
-  ['results', /ket qua thuc hien|tung linh vuc|cac linh vuc|ket qua dat duoc theo/],
+  ['results', /ket qua thuc hien|ket qua.*linh vuc|tung linh vuc|cac linh vuc/],
   ['budget', /ngan sach|kinh phi|giai ngan|phan bo|du toan/],
 ];
 const PART_II: [Slot, RegExp][] = [
@@ -90,7 +91,10 @@ export function headingOf(text: string, part: Part): Heading | undefined {
   const colon = m.rest.indexOf(':');
   const label = colon > 0 && colon <= 80 ? m.rest.slice(0, colon) : m.rest;
   const inline = label === m.rest ? '' : m.rest.slice(colon + 1).trim();
-  if (!numbered && (inline !== '' || label.length > 90 || /[.;,:]$/.test(label) || !/^\p{Lu}/u.test(label))) return undefined;
+  if (!numbered && (colon >= 0 || label.length > 90 || /[.;,]$/.test(label) || !/^\p{Lu}/u.test(label))) return undefined;
+  // A line stating an amount or a count is content ("Tổng dự toán … là 1.205.500.000 đồng, trong đó:").
+  FIGURE.lastIndex = 0;
+  if (FIGURE.test(label)) return undefined;
   if (numbered && inline === '' && label.length > 160) return undefined;
   const k = searchKey(label);
   const table = part === 'partI' ? PART_I : PART_II;

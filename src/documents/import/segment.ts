@@ -39,6 +39,12 @@ export function isGroupHeading(text: string): boolean {
   return Boolean(fieldOf(m.rest.split(':')[0] ?? '')) || /\bKhoản\s+\d{3}\b/u.test(m.rest);
 }
 
+/** "3. Công tác phối hợp": numbered, short, not a sentence, no figure. */
+function looksLikeHeading(text: string): boolean {
+  const m = splitMarker(text);
+  return (m.kind === 'number' || m.kind === 'roman' || m.kind === 'sub') && m.rest.length <= 100 && !/[.;:,]$/.test(m.rest) && !amountRegex('u').test(m.rest);
+}
+
 export function segment(paragraphs: readonly Paragraph[]): Sections {
   const s: Sections = {
     header: [], preamble: [], partHeadings: [], slots: emptySlots(),
@@ -119,6 +125,13 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     if (heading) {
       slot = heading.slot;
       if (heading.inline) s.slots[slot].push({ text: heading.inline, line: p.line, used: [] });
+      continue;
+    }
+    if (zone !== 'proposals' && looksLikeHeading(text)) {
+      // A heading we do not know: what follows has no place in the model; say so rather than
+      // pour it into the previous section.
+      slot = undefined;
+      s.unplaced.push(p);
       continue;
     }
     if (slot && zone !== 'proposals') s.slots[slot].push(p);
