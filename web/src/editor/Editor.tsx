@@ -116,7 +116,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           <StatusBanner meta={meta} />
         </div>
         <Row gutter={16}>
-          <Col xs={24} xl={18}>
+          <Col xs={24} xl={19}>
             <ConfigProvider componentDisabled={readOnly}>
               <Form layout="vertical" component="div" disabled={readOnly}>
                 <Tabs
@@ -139,7 +139,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
               </Form>
             </ConfigProvider>
           </Col>
-          <Col xs={24} xl={6}>
+          <Col xs={24} xl={5}>
             <div className="khcn-sticky-side" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 54 }}>
               <ChecksPanel findings={findings} onOpen={open} />
               <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />

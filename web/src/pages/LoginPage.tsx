@@ -38,17 +38,17 @@ export function LoginPage() {
 
   return (
     <main className="khcn-login-bg">
-      <Card style={{ width: 440, maxWidth: '100%', boxShadow: '0 12px 40px rgba(0,0,0,.25)' }} styles={{ body: { padding: 32 } }}>
-        <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 24, textAlign: 'center' }}>
+      <Card style={{ width: 460, maxWidth: '100%', boxShadow: '0 12px 40px rgba(0,0,0,.25)' }} styles={{ body: { padding: '28px 32px 24px' } }}>
+        <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 16, textAlign: 'center' }}>
           <Typography.Text type="secondary" style={{ letterSpacing: 1, fontSize: 12 }}>
             HỆ THỐNG KẾ HOẠCH VÀ BÁO CÁO
           </Typography.Text>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
             Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số
           </Typography.Title>
           <Typography.Text type="secondary">Dành cho UBND xã, phường, đặc khu và Sở Khoa học và Công nghệ</Typography.Text>
         </Space>
-        <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+        <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="middle">
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Vui lòng nhập tên đăng nhập.' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
@@ -62,20 +62,24 @@ export function LoginPage() {
         </Form>
         {demo && (
           <Alert
-            style={{ marginTop: 24 }}
+            style={{ marginTop: 16 }}
+            role="note"
             type="info"
-            title="Tài khoản dùng thử (mật khẩu demo2026)"
+            title="Bản dùng thử — bấm một tài khoản để điền (mật khẩu demo2026)"
             description={
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '2px 12px' }}>
                 {DEMO_ACCOUNTS.map((a) => (
-                  <Typography.Link
-                    key={a.username}
-                    onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}
-                  >
-                    <code>{a.username}</code> — {a.who}
-                  </Typography.Link>
+                  <li key={a.username}>
+                    <Typography.Link
+                      title={`Điền tài khoản ${a.username} (${a.who})`}
+                      onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}
+                    >
+                      {a.username}
+                    </Typography.Link>
+                    <div style={{ fontSize: 12, color: '#595959', lineHeight: 1.3, marginBottom: 4 }}>{a.who}</div>
+                  </li>
                 ))}
-              </Space>
+              </ul>
             }
           />
         )}

@@ -91,9 +91,9 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     if (action !== 'add' && action !== 'child' && action !== 'delete') setFocusId(id);
   };
 
-  const onTitleKey = (row: Row) => (e: KeyboardEvent<HTMLInputElement>) => {
+  const onTitleKey = (row: Row) => (e: KeyboardEvent<HTMLTextAreaElement>) => {
     const keys: Record<string, RowAction> = { ArrowRight: 'indent', ArrowLeft: 'outdent', ArrowUp: 'up', ArrowDown: 'down' };
-    if (e.key === 'Enter' && !e.altKey) {
+    if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
       e.preventDefault();
       act(row, 'add');
     } else if (e.altKey && keys[e.key]) {
@@ -103,7 +103,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
   };
 
   const columns: TableColumnsType<Row> = [
-    { title: 'STT', dataIndex: 'stt', width: 64, render: (s: string) => <span style={{ color: '#595959' }}>{s}</span> },
+    { title: 'STT', dataIndex: 'stt', width: 56, render: (s: string) => <span style={{ color: '#595959' }}>{s}</span> },
     {
       title: 'Nội dung',
       key: 'title',
@@ -111,8 +111,9 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
         const own = findingsForRow(findings, row.path);
         return (
           <div style={{ paddingLeft: row.depth * 20 }} data-path={row.path}>
-            <Input
+            <Input.TextArea
               id={titleId(row.line.id)}
+              autoSize={{ minRows: 1, maxRows: 4 }}
               aria-label={`Nội dung dòng ${row.stt}`}
               value={row.line.title}
               placeholder="Nội dung khoản chi"
@@ -137,7 +138,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     {
       title: 'Lĩnh vực',
       key: 'field',
-      width: 110,
+      width: 100,
       render: (_, row) => (
         <Select<Field>
           aria-label={`Lĩnh vực dòng ${row.stt}`}
@@ -172,7 +173,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     {
       title: 'Loại chi',
       key: 'kind',
-      width: 136,
+      width: 126,
       render: (_, row) =>
         row.line.children.length ? (
           <Typography.Text type="secondary">—</Typography.Text>
@@ -183,7 +184,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     {
       title: 'Số tiền (triệu đồng)',
       key: 'amount',
-      width: 150,
+      width: 132,
       align: 'right',
       render: (_, row) =>
         row.line.children.length ? (
@@ -205,7 +206,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
           {
             title: <span className="khcn-skip">Thao tác</span>,
             key: 'actions',
-            width: 100,
+            width: 96,
             render: (_: unknown, row: Row) => (
               <RowActions
                 title={row.line.title}
