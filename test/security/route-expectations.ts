@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import type { Role } from '../../src/services/actor.ts';
+
+/**
+ * What every API route must answer, per role, when its target is the actor's own (visible) and
+ * when it is not. The isolation matrix enumerates the routes the app really registers and
+ * fails on any route missing here — a new route cannot ship without its isolation answer.
+ *
+ * Hidden targets (another commune, another province, an id that does not exist) answer 404 by
+ * default: a report outside one's scope is "not found", its existence is not revealed.
+ */
+export type Who = Role | 'anonymous';
+
+export interface CaseInput {
+  /** The target entity's current row, for bodies and If-Match (the attacker knows both). */
+  target?: { body: string; version: number };
+}
+
+export interface RouteExpectation {
+  /** Accepted statuses when the target is visible to the actor (or the route has no target). */
+  visible: Record<Role, readonly number[]>;
+  /** Accepted statuses when the target is hidden; default 404 for every role. */
+  hidden?: Partial<Record<Role, readonly number[]>>;
+  /** Default 401. */
+  anonymous?: readonly number[];
+  query?: string;
+  body?: (input: CaseInput) => unknown;
+  headers?: (input: CaseInput) => Record<string, string>;
+  /** A multipart upload instead of a JSON body. */
+  upload?: { fileName: string; content: Buffer };
+  /** Needs a session of its own (it ends or replaces the session). */
+  freshSession?: boolean;
+}
+
+const every = (statuses: readonly number[]): Record<Role, readonly number[]> => ({ commune_officer: statuses, commune_chairman: statuses, dept_reviewer: statuses, dept_admin: statuses });
+const OK = every([200]);
+const reportBody = (input: CaseInput): unknown => (input.target ? JSON.parse(input.target.body) : {});
+const FIXTURE_TXT = readFileSync(new URL('../fixtures/seed-kien-thuy-2026.txt', import.meta.url));
+
+/** Which entity a path parameter names, from the path segment before it. */
+export const ENTITY_BY_SEGMENT: Record<string, 'report' | 'cycle' | 'unit'> = { reports: 'report', cycles: 'cycle', units: 'unit' };
+/** Parameters that are not ids but positions inside an entity named before them (never alone). */
+export const SUB_PARAMS: Record<string, string> = { version: '1' };
+
+export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  'GET /api/health': { visible: OK, anonymous: [200] },
+  // An unknown user: a real failed login would count towards the lockout of the account.
+  'POST /api/auth/login': { visible: every([401]), anonymous: [401], body: () => ({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' }) },
+  'POST /api/auth/logout': { visible: OK, anonymous: [200], freshSession: true },
+  'GET /api/auth/csrf': { visible: OK },
+  'GET /api/me': { visible: OK },
+  'GET /api/units': { visible: OK },
+  'GET /api/budget-codes': { visible: OK },
+  'GET /api/reports': { visible: OK },
+  'POST /api/reports/import': { visible: OK, upload: { fileName: 'bao-cao.txt', content: FIXTURE_TXT } },
+  'GET /api/reports/:id': { visible: OK },
+  'PUT /api/reports/:id': {
+    visible: { commune_officer: [200], commune_chairman: [200], dept_reviewer: [403], dept_admin: [403] },
+    body: reportBody,
+    headers: (input) => ({ 'if-match': String(input.target?.version ?? 1) }),
+  },
+  'POST /api/reports/:id/submit': {
+    // The seed report has warnings: without acknowledging them the chairman gets 422 and nothing changes.
+    visible: { commune_officer: [403], commune_chairman: [200, 422], dept_reviewer: [403], dept_admin: [403] },
+    body: () => ({ acknowledgeWarnings: false }),
+  },
+  'GET /api/reports/:id/checks': { visible: OK },
+  'GET /api/reports/:id/versions': { visible: OK },
+  'GET /api/reports/:id/versions/:version': { visible: OK },
+  'GET /api/reports/:id/diff': { visible: OK, query: 'from=1&to=1' },
+  'GET /api/reports/:id/events': { visible: OK },
+  'GET /api/reports/:id/document.docx': { visible: OK },
+  'GET /api/reports/:id/appendix.xlsx': { visible: OK },
+  // 503 when LibreOffice is absent: the scope is checked before any conversion starts.
+  'GET /api/reports/:id/document.pdf': { visible: every([200, 503]) },
+  'GET /api/reports/:id/appendix.pdf': { visible: every([200, 503]) },
+};
