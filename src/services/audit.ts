@@ -27,22 +27,40 @@ export function entryHash(e: Omit<AuditLogTable, 'hash'>): string {
 }
 
 export async function appendAudit(store: Store, trx: Transaction<DB>, actor: Actor | null, input: AuditInput): Promise<void> {
+  await appendAudits(store, trx, [{ actor, input }]);
+}
+
+// Rows per INSERT: 11 columns × 500 stays far below both databases' bound-parameter limits.
+const AUDIT_CHUNK = 500;
+
+/**
+ * Appends several entries in order under one lock of the head: the chain is the same as from
+ * that many appendAudit calls, in a few statements instead of three per entry (bulk loads).
+ */
+export async function appendAudits(store: Store, trx: Transaction<DB>, entries: readonly { actor: Actor | null; input: AuditInput }[]): Promise<void> {
+  if (entries.length === 0) return;
   const head = await store.lockAuditHead(trx);
-  const entry: Omit<AuditLogTable, 'hash'> = {
-    seq: head.seq + 1,
-    at: nowIso(),
-    actor_id: actor?.userId ?? null,
-    actor_name: actor?.username ?? null,
-    entity: input.entity,
-    entity_id: input.entityId,
-    action: input.action,
-    before_json: json(input.before),
-    after_json: json(input.after),
-    prev_hash: head.hash,
-  };
-  const hash = entryHash(entry);
-  await trx.insertInto('audit_log').values({ ...entry, hash }).execute();
-  await trx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
+  const at = nowIso();
+  let prev = head.hash;
+  const rows: AuditLogTable[] = entries.map(({ actor, input }, i) => {
+    const entry: Omit<AuditLogTable, 'hash'> = {
+      seq: head.seq + i + 1,
+      at,
+      actor_id: actor?.userId ?? null,
+      actor_name: actor?.username ?? null,
+      entity: input.entity,
+      entity_id: input.entityId,
+      action: input.action,
+      before_json: json(input.before),
+      after_json: json(input.after),
+      prev_hash: prev,
+    };
+    prev = entryHash(entry);
+    return { ...entry, hash: prev };
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_CHUNK)).execute();
+  const last = rows[rows.length - 1]!;
+  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };

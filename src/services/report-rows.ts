@@ -44,17 +44,20 @@ export function budgetRows(reportId: string, report: Report): BudgetLinesTable[]
   );
 }
 
-export async function writeBudgetRows(trx: Transaction<DB>, reportId: string, report: Report): Promise<void> {
-  await trx.deleteFrom('budget_lines').where('report_id', '=', reportId).execute();
-  const rows = budgetRows(reportId, report);
-  // Line ids are unique per part in a valid report; keep the first on a (corrupt) duplicate.
+/** Line ids are unique per part in a valid report; keep the first on a (corrupt) duplicate. */
+export function uniqueBudgetRows(rows: BudgetLinesTable[]): BudgetLinesTable[] {
   const seen = new Set<string>();
-  const unique = rows.filter((r) => {
+  return rows.filter((r) => {
     const key = `${r.part}/${r.line_id}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+export async function writeBudgetRows(trx: Transaction<DB>, reportId: string, report: Report): Promise<void> {
+  await trx.deleteFrom('budget_lines').where('report_id', '=', reportId).execute();
+  const unique = uniqueBudgetRows(budgetRows(reportId, report));
   for (let i = 0; i < unique.length; i += 200) {
     await trx.insertInto('budget_lines').values(unique.slice(i, i + 200)).execute();
   }
