@@ -4,7 +4,7 @@ import { backupCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoDataCommand } from './demo-data.ts';
 import { importCommand } from './import.ts';
-import { migrateCommand, seedCommand, demoDataCommand } from './db.ts';
+import { migrateCommand, seedCommand } from './db.ts';
 import { renderCommand } from './render.ts';
 import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
