@@ -64,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     referrerPolicy: { policy: 'same-origin' },
+    // The legacy twin of frame-ancestors 'none' (helmet's default is SAMEORIGIN).
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
     hsts: false,
   });
@@ -77,7 +79,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its own CSP would allow framing by the same origin and force HTTPS on a plain-HTTP LAN install.
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;/, ''),
+  });
+  // API answers carry one commune's data: never kept in a (shared office) browser's or proxy's cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   registerSessions(app, options.store);
   await app.register(metaRoutes(options.store, options.demo ?? false));

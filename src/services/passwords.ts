@@ -16,6 +16,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/**
+ * The most guessed passwords (with the Vietnamese favourites): length and a digit do not make
+ * them safe, and a lockout of 5 tries is no defence against a list this short.
+ */
+const COMMON = new Set(['12345678a', 'a12345678', 'abc12345', 'abcd1234', 'password1', 'password123', 'matkhau1', 'matkhau123', 'qwerty123', 'admin123', 'admin1234', 'iloveyou1', 'vietnam1', 'hanoi123', 'khcn2026', 'ubnd1234']);
+
 /** Password rules for accounts created or changed in khcn. */
 export function assertPasswordRules(password: string, username: string): void {
   const problems: string[] = [];
@@ -23,6 +29,7 @@ export function assertPasswordRules(password: string, username: string): void {
   if (password.length > 200) problems.push('không quá 200 ký tự');
   if (!/\p{L}/u.test(password)) problems.push('có ít nhất một chữ cái');
   if (!/\d/.test(password)) problems.push('có ít nhất một chữ số');
-  if (password.toLowerCase() === username.toLowerCase()) problems.push('khác tên đăng nhập');
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('không chứa tên đăng nhập');
+  if (COMMON.has(password.toLowerCase())) problems.push('không phải mật khẩu phổ biến, dễ đoán');
   if (problems.length) throw new AppError('PASSWORD_WEAK', `Mật khẩu phải ${problems.join(', ')}.`);
 }
