@@ -20,6 +20,7 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 import { StatusBanner } from './StatusBanner.tsx';
 import { SubmitCard } from './SubmitCard.tsx';
 import { useDraft } from './useDraft.ts';
+import { useStable } from './useStable.ts';
 
 const HistoryTab = lazy(() => import('./history/HistoryTab.tsx'));
 const ImportDrawer = lazy(() => import('./importer/ImportDrawer.tsx'));
@@ -37,19 +38,21 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const [serverFindings, setServerFindings] = useState<Finding[]>();
 
   const checked = useDeferredValue(report);
-  const findings = useMemo(() => serverFindings ?? validateReport(checked).findings, [checked, serverFindings]);
+  const computed = useMemo(() => serverFindings ?? validateReport(checked).findings, [checked, serverFindings]);
+  const findings = useStable(computed);
   const canEdit = meta.canEdit ?? ((meta.status === 'draft' || meta.status === 'returned') && user.role.startsWith('commune'));
   const canSubmit = meta.canSubmit ?? (canEdit && user.role === 'commune_chairman');
   const readOnly = !canEdit;
 
+  const draftUpdate = draft.update;
   const set = useCallback((path: readonly (string | number)[], value: unknown) => {
     setServerFindings(undefined);
-    draft.update((r) => setIn(r, path, value));
-  }, [draft]);
-  const update = useCallback((change: Parameters<typeof draft.update>[0]) => {
+    draftUpdate((r) => setIn(r, path, value));
+  }, [draftUpdate]);
+  const update = useCallback((change: Parameters<typeof draftUpdate>[0]) => {
     setServerFindings(undefined);
-    draft.update(change);
-  }, [draft]);
+    draftUpdate(change);
+  }, [draftUpdate]);
 
   const open = (f: Finding) => {
     setTab(tabOfPath(f.path));
@@ -85,7 +88,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const editorProps = { report, set, update, readOnly };
   return (
     <FindingsContext.Provider value={findings}>
-      <div className="khcn-page">
+      <div className={`khcn-page${readOnly ? ' khcn-readonly' : ''}`}>
         <Row justify="space-between" align="middle" gutter={[16, 8]} style={{ marginBottom: 12 }}>
           <Col>
             <Typography.Text type="secondary">
@@ -120,6 +123,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
             <ConfigProvider componentDisabled={readOnly}>
               <Form layout="vertical" component="div" disabled={readOnly}>
                 <Tabs
+                  destroyOnHidden
                   activeKey={tab}
                   onChange={(k) => setTab(k as TabKey)}
                   items={[

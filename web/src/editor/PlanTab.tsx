@@ -5,10 +5,11 @@ import { CODE_SOURCE } from './budget/budget-options.ts';
 import { BudgetTotals } from './budget/BudgetTotals.tsx';
 import { withPlanBudget } from './budget/set-budget.ts';
 import { ParagraphList } from './common/ParagraphList.tsx';
+import { memoSection } from './common/memo-section.ts';
 import type { SectionProps } from './common/section-props.ts';
 
 /** Part II: basis and objectives, the budget tree of year N+1 with its totals, attachments. */
-export function PlanTab({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
+function PlanTabBody({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
   const p = report.plan;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
@@ -40,3 +41,5 @@ export function PlanTab({ report, set, readOnly, update }: SectionProps & { upda
     </div>
   );
 }
+
+export const PlanTab = memoSection(PlanTabBody, (r) => [r.plan, r.planYear]);

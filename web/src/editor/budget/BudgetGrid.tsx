@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Finding } from '../../../../src/domain/checks.ts';
 import { lineTotal, walkLines, type LeafEntry } from '../../../../src/domain/budget.ts';
 import { formatMillions } from '../../../../src/domain/format.ts';
 import type { BudgetLine, Field, Kind } from '../../../../src/domain/report-schema.ts';
@@ -26,9 +27,17 @@ interface Row extends LeafEntry {
   stt: string;
   siblings: number;
   index: number;
+  findings: Finding[];
+  findingsKey: string;
+  amountError: string | undefined;
 }
 
-function rowsOf(lines: BudgetLine[], basePath: string): Row[] {
+/** A cell re-renders only when what it shows changed (typing costs one row, not the grid). */
+const cellChanged = (a: Row, b: Row): boolean =>
+  a.line !== b.line || a.path !== b.path || a.stt !== b.stt || a.findingsKey !== b.findingsKey || a.amountError !== b.amountError ||
+  a.index !== b.index || a.siblings !== b.siblings || a.field !== b.field || a.budgetCode !== b.budgetCode || a.depth !== b.depth;
+
+function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Finding[], amountErrors: Record<string, string | undefined>): Row[] {
   const numbers = new Map<string, string>();
   const number = (ls: BudgetLine[], prefix: string) =>
     ls.forEach((l, i) => {
@@ -39,19 +48,33 @@ function rowsOf(lines: BudgetLine[], basePath: string): Row[] {
   number(lines, '');
   return walkLines(lines, basePath).map((e) => {
     const siblings = e.ancestors.length ? (e.ancestors[e.ancestors.length - 1] as BudgetLine).children : lines;
-    return { ...e, key: e.line.id, stt: numbers.get(e.line.id) ?? '', siblings: siblings.length, index: siblings.indexOf(e.line) };
+    const own = findingsForRow(findings, e.path);
+    return {
+      ...e,
+      key: e.line.id,
+      stt: numbers.get(e.line.id) ?? '',
+      siblings: siblings.length,
+      index: siblings.indexOf(e.line),
+      findings: own,
+      findingsKey: JSON.stringify(own),
+      amountError: amountErrors[e.line.id],
+    };
   });
 }
 
 const titleId = (id: string) => `budget-title-${id}`;
 
 /** The editable budget tree: one row per line, indentation by depth, totals on group rows. */
-export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Props) {
+function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props) {
   const { modal } = App.useApp();
   const findings = useFindings();
-  const rows = useMemo(() => rowsOf(lines, basePath), [lines, basePath]);
   const [focusId, setFocusId] = useState<string>();
   const [amountErrors, setAmountErrors] = useState<Record<string, string | undefined>>({});
+  const rows = useMemo(() => rowsOf(lines, basePath, findings, amountErrors), [lines, basePath, findings, amountErrors]);
+  // Handlers read the latest tree: cells that did not re-render still hold older closures.
+  const latest = useRef({ lines, onChange });
+  latest.current = { lines, onChange };
+  const change = (next: BudgetLine[]) => latest.current.onChange(next);
 
   useEffect(() => {
     if (!focusId) return;
@@ -59,10 +82,12 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     setFocusId(undefined);
   }, [focusId, lines]);
 
-  const patch = (id: string, p: Partial<BudgetLine>) => onChange(updateLine(lines, id, p));
+  const patch = (id: string, p: Partial<BudgetLine>) => change(updateLine(latest.current.lines, id, p));
 
   const act = (row: Row, action: RowAction) => {
     const id = row.line.id;
+    const lines = latest.current.lines;
+    const onChange = change;
     if (action === 'add') {
       const line = blankLine({ kind: row.line.kind });
       onChange(addAfter(lines, id, line));
@@ -102,13 +127,13 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     }
   };
 
-  const columns: TableColumnsType<Row> = [
+  const columnList: TableColumnsType<Row> = [
     { title: 'STT', dataIndex: 'stt', width: 56, render: (s: string) => <span style={{ color: '#595959' }}>{s}</span> },
     {
       title: 'Nội dung',
       key: 'title',
       render: (_, row) => {
-        const own = findingsForRow(findings, row.path);
+        const own = row.findings;
         return (
           <div style={{ paddingLeft: row.depth * 20 }} data-path={row.path}>
             <Input.TextArea
@@ -128,8 +153,8 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
                 {own.map((f, i) => <FindingText key={`${f.code}-${i}`} finding={f} />)}
               </div>
             )}
-            {amountErrors[row.line.id] && (
-              <div role="alert" style={{ fontSize: 12, marginTop: 4, color: '#cf1322' }}>{amountErrors[row.line.id]}</div>
+            {row.amountError && (
+              <div role="alert" style={{ fontSize: 12, marginTop: 4, color: '#cf1322' }}>{row.amountError}</div>
             )}
           </div>
         );
@@ -221,6 +246,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
         ]),
   ];
 
+  const columns = columnList.map((c) => ({ ...c, shouldCellUpdate: cellChanged }));
   return (
     <div>
       <Table<Row>
@@ -232,7 +258,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
         pagination={false}
         aria-label={caption}
         rowClassName={(row) => {
-          const w = worst(findingsForRow(findings, row.path));
+          const w = worst(row.findings);
           return [row.line.children.length ? 'khcn-row-group' : '', w ? `khcn-row-${w}` : ''].join(' ');
         }}
         locale={{ emptyText: 'Chưa có dòng dự toán nào.' }}
@@ -243,7 +269,7 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
           style={{ marginTop: 8 }}
           onClick={() => {
             const line = blankLine();
-            onChange(addAfter(lines, undefined, line));
+            change(addAfter(latest.current.lines, undefined, line));
             setFocusId(line.id);
           }}
         >
@@ -253,3 +279,5 @@ export function BudgetGrid({ lines, basePath, onChange, readOnly, caption }: Pro
     </div>
   );
 }
+
+export const BudgetGrid = memo(BudgetGridBody);

@@ -1,9 +1,10 @@
 import { Card } from 'antd';
 import { ParagraphList } from '../common/ParagraphList.tsx';
+import { memoSection } from '../common/memo-section.ts';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** I.4. Đánh giá chung. */
-export function AssessmentSection({ report, set, readOnly }: SectionProps) {
+function AssessmentSectionBody({ report, set, readOnly }: SectionProps) {
   const a = report.implementation.assessment;
   const base = ['implementation', 'assessment'] as const;
   return (
@@ -14,3 +15,5 @@ export function AssessmentSection({ report, set, readOnly }: SectionProps) {
     </Card>
   );
 }
+
+export const AssessmentSection = memoSection(AssessmentSectionBody, (r) => [r.implementation.assessment]);

@@ -5,10 +5,11 @@ import { BudgetTotals } from '../budget/BudgetTotals.tsx';
 import { withExecutionBudget } from '../budget/set-budget.ts';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { FigureField, TextField } from '../common/inputs.tsx';
+import { memoSection } from '../common/memo-section.ts';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** I.3. Phân bổ, giải ngân ngân sách năm N: the year's lines, disbursement and progress. */
-export function BudgetExecutionSection({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
+function BudgetExecutionSectionBody({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
   const b = report.implementation.budget;
   return (
     <Card title={`3. Tình hình phân bổ, giải ngân ngân sách nhà nước năm ${report.reportYear}`} id="muc-ngan-sach" size="small">
@@ -32,3 +33,5 @@ export function BudgetExecutionSection({ report, set, readOnly, update }: Sectio
     </Card>
   );
 }
+
+export const BudgetExecutionSection = memoSection(BudgetExecutionSectionBody, (r) => [r.implementation.budget, r.reportYear]);

@@ -1,10 +1,11 @@
 import { Card, Col, Row } from 'antd';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { DateField, TextField } from '../common/inputs.tsx';
+import { memoSection } from '../common/memo-section.ts';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** Number and symbol, place and date, legal bases, signer and recipients. */
-export function DocumentInfoSection({ report, set, readOnly }: SectionProps) {
+function DocumentInfoSectionBody({ report, set, readOnly }: SectionProps) {
   const d = report.document;
   return (
     <Card title="Thông tin văn bản" id="muc-van-ban" size="small" styles={{ body: { paddingBottom: 4 } }}>
@@ -35,3 +36,5 @@ export function DocumentInfoSection({ report, set, readOnly }: SectionProps) {
     </Card>
   );
 }
+
+export const DocumentInfoSection = memoSection(DocumentInfoSectionBody, (r) => [r.document, r.commune]);

@@ -1,10 +1,11 @@
 import { Card, Col, Row } from 'antd';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { FigureField, TextField } from '../common/inputs.tsx';
+import { memoSection } from '../common/memo-section.ts';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** I.1. Công tác lãnh đạo, chỉ đạo: focal unit, paragraphs, community digital teams. */
-export function LeadershipSection({ report, set, readOnly }: SectionProps) {
+function LeadershipSectionBody({ report, set, readOnly }: SectionProps) {
   const l = report.implementation.leadership;
   const t = report.implementation.digitalTeams;
   return (
@@ -24,3 +25,5 @@ export function LeadershipSection({ report, set, readOnly }: SectionProps) {
     </Card>
   );
 }
+
+export const LeadershipSection = memoSection(LeadershipSectionBody, (r) => [r.implementation.leadership, r.implementation.digitalTeams]);

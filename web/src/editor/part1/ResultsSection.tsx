@@ -1,11 +1,12 @@
 import { Card } from 'antd';
 import type { Report } from '../../../../src/domain/report-schema.ts';
 import { ParagraphList } from '../common/ParagraphList.tsx';
+import { memoSection } from '../common/memo-section.ts';
 import type { SectionProps } from '../common/section-props.ts';
 import { DossierCard } from './DossierCard.tsx';
 
 /** I.2. Kết quả thực hiện theo từng lĩnh vực, with the dossier figures under "Về chuyển đổi số". */
-export function ResultsSection({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
+function ResultsSectionBody({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
   const r = report.implementation.results;
   const base = ['implementation', 'results'] as const;
   return (
@@ -17,3 +18,5 @@ export function ResultsSection({ report, set, readOnly, update }: SectionProps &
     </Card>
   );
 }
+
+export const ResultsSection = memoSection(ResultsSectionBody, (r) => [r.implementation.results, r.implementation.dossiers]);
