@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NumberInput, parseFigure } from './NumberInput.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('parseFigure', () => {
+  it('reads Vietnamese figures per mode', () => {
+    expect(parseFigure('millions', '1.320')).toBe(1_320_000_000);
+    expect(parseFigure('millions', '12,5')).toBe(12_500_000);
+    expect(parseFigure('count', '6.797')).toBe(6797);
+    expect(parseFigure('rate', '99,98')).toBe(99.98);
+    expect(parseFigure('count', '')).toBeUndefined();
+  });
+
+  it('refuses ambiguous, negative, fractional counts and rates over 100 with codes', () => {
+    expect(() => parseFigure('millions', '1,320')).toThrow(/1\.320|1,32/);
+    expect(() => parseFigure('count', '-5')).toThrow('âm');
+    expect(() => parseFigure('count', '2,5')).toThrow('số nguyên');
+    expect(() => parseFigure('rate', '101')).toThrow('100%');
+  });
+});
+
+describe('<NumberInput>', () => {
+  let container: HTMLDivElement;
+  afterEach(() => container.remove());
+
+  function setValue(input: HTMLInputElement, text: string) {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    setter?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  it('shows amounts in triệu đồng, reports valid edits in đồng and coded errors for ambiguous text', async () => {
+    container = document.createElement('div');
+    document.body.append(container);
+    const seen: (number | undefined)[] = [];
+    const errors: (string | undefined)[] = [];
+    const root = createRoot(container);
+    await act(async () => {
+      root.render(<NumberInput mode="millions" ariaLabel="Số tiền" value={3_480_000_000} onChange={(v) => seen.push(v)} onError={(e) => errors.push(e)} />);
+    });
+    const input = container.querySelector('input') as HTMLInputElement;
+    expect(input.value).toBe('3.480');
+    await act(async () => setValue(input, '12,5'));
+    expect(seen).toEqual([12_500_000]);
+    await act(async () => setValue(input, '1,320'));
+    expect(seen).toHaveLength(1);
+    expect(errors.at(-1)).toMatch(/NUMBER_AMBIGUOUS/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await act(async () => root.unmount());
+  });
+});
