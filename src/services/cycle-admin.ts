@@ -1,0 +1,122 @@
+import { carryForward } from '../domain/carry-forward.ts';
+import { AppError } from '../domain/errors.ts';
+import { isValidIsoDate } from '../domain/format.ts';
+import { progress, type ProgressSummary } from '../domain/progress.ts';
+import { Report, type UnitKind } from '../domain/report-schema.ts';
+import { blankReport } from '../demo/generate-report.ts';
+import type { Store } from '../store/db.ts';
+
+import type { Actor } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import { guidanceText, openCycleTx } from './cycles.ts';
+import { cycleReportRows, loadCycle, type CycleRow, requireAdmin, requireDepartment } from './department.ts';
+
+/**
+ * Reporting cycles as the Department runs them: list, open (each expected unit's report created
+ * from last year's approved figures where they exist), extend one unit's deadline, and follow
+ * completeness and timeliness.
+ */
+export interface CycleItem {
+  id: string;
+  planYear: number;
+  reportYear: number;
+  guidanceNumber: string;
+  guidanceDate: string | null;
+  guidanceIssuer: string;
+  guidance: string;
+  deadline: string;
+  status: string;
+  demo: boolean;
+}
+
+export const toCycleItem = (c: CycleRow): CycleItem => ({
+  id: c.id, planYear: c.plan_year, reportYear: c.report_year, guidanceNumber: c.guidance_number, guidanceDate: c.guidance_date, guidanceIssuer: c.guidance_issuer,
+  guidance: guidanceText({ guidanceNumber: c.guidance_number, guidanceDate: c.guidance_date, guidanceIssuer: c.guidance_issuer }), deadline: c.deadline, status: c.status, demo: c.demo === 1,
+});
+
+/** Cycles of the actor's province, newest first (communes see them too: a cycle is public guidance). */
+export async function listCycles(store: Store, actor: Actor): Promise<CycleItem[]> {
+  const rows = await store.db.selectFrom('cycles').selectAll().where('province_id', '=', actor.provinceId).orderBy('plan_year', 'desc').execute();
+  return rows.map(toCycleItem);
+}
+
+export interface OpenCycleInput {
+  planYear: number;
+  guidanceNumber: string;
+  guidanceDate?: string | null | undefined;
+  guidanceIssuer: string;
+  deadline: string;
+  /** Units that must report; all units of the province when absent. */
+  unitIds?: string[] | undefined;
+}
+
+function assertDate(value: string, what: string): void {
+  if (!isValidIsoDate(value)) throw new AppError('INVALID_DATE', `${what} không hợp lệ (${value}).`, { status: 400 });
+}
+
+/** Last cycle's report of each unit, with the approved amounts and disbursement where recorded. */
+async function previousYear(store: Store, provinceId: string, planYear: number) {
+  const prev = await store.db.selectFrom('cycles').select('id').where('province_id', '=', provinceId).where('plan_year', '=', planYear - 1).executeTakeFirst();
+  const out = new Map<string, { report: Report; approved?: Map<string, number>; disbursed?: number }>();
+  if (!prev) return out;
+  const reports = await store.db.selectFrom('reports').select(['id', 'unit_id', 'body', 'status']).where('cycle_id', '=', prev.id).where('status', 'in', ['accepted', 'approved']).execute();
+  const approved = await store.db.selectFrom('approved_lines').innerJoin('approvals', 'approvals.report_id', 'approved_lines.report_id')
+    .select(['approved_lines.report_id', 'approved_lines.line_id', 'approved_lines.approved']).where('approvals.cycle_id', '=', prev.id).execute();
+  const paid = await store.db.selectFrom('disbursements').innerJoin('approvals', 'approvals.report_id', 'disbursements.report_id')
+    .select(['disbursements.report_id', 'disbursements.amount']).where('approvals.cycle_id', '=', prev.id).execute();
+  for (const r of reports) {
+    const lines = approved.filter((a) => a.report_id === r.id);
+    const entry: { report: Report; approved?: Map<string, number>; disbursed?: number } = { report: Report.parse(JSON.parse(r.body)) };
+    if (lines.length) {
+      entry.approved = new Map(lines.map((l) => [l.line_id, l.approved]));
+      entry.disbursed = paid.filter((p) => p.report_id === r.id).reduce((s, p) => s + p.amount, 0);
+    }
+    out.set(r.unit_id, entry);
+  }
+  return out;
+}
+
+export async function openCycle(store: Store, actor: Actor, input: OpenCycleInput): Promise<CycleItem> {
+  requireAdmin(actor);
+  assertDate(input.deadline, 'Hạn nộp');
+  if (input.guidanceDate) assertDate(input.guidanceDate, 'Ngày văn bản hướng dẫn');
+  const exists = await store.db.selectFrom('cycles').select('id').where('province_id', '=', actor.provinceId).where('plan_year', '=', input.planYear).executeTakeFirst();
+  if (exists) throw new AppError('CYCLE_EXISTS', `Kỳ báo cáo kế hoạch năm ${input.planYear} đã được mở.`, { status: 409 });
+  if (input.unitIds) {
+    const known = await store.db.selectFrom('units').select('id').where('province_id', '=', actor.provinceId).where('id', 'in', input.unitIds.length ? input.unitIds : ['']).execute();
+    if (known.length !== new Set(input.unitIds).size || input.unitIds.length === 0) throw new AppError('UNKNOWN_UNITS', 'Danh sách đơn vị phải báo cáo có đơn vị không thuộc tỉnh/thành phố.', { status: 400 });
+  }
+  const province = await store.db.selectFrom('provinces').selectAll().where('id', '=', actor.provinceId).executeTakeFirstOrThrow();
+  const previous = await previousYear(store, actor.provinceId, input.planYear);
+  const guidance = guidanceText(input);
+  const id = await store.db.transaction().execute((trx) =>
+    openCycleTx(store, trx, actor, { provinceId: actor.provinceId, planYear: input.planYear, guidanceNumber: input.guidanceNumber, guidanceDate: input.guidanceDate ?? null, guidanceIssuer: input.guidanceIssuer, deadline: input.deadline, ...(input.unitIds ? { unitIds: input.unitIds } : {}) }, (unit) => {
+      const blank = blankReport({ name: unit.name, kind: unit.kind as UnitKind, province: province.name, provinceCode: province.code }, input.planYear - 1, guidance);
+      return carryForward(blank, previous.get(unit.id));
+    }),
+  );
+  return toCycleItem(await loadCycle(store, actor, id));
+}
+
+/** A later deadline for one unit (e.g. after a natural disaster); the cycle's own stays. */
+export async function extendDeadline(store: Store, actor: Actor, cycleId: string, unitId: string, deadline: string | null): Promise<void> {
+  requireAdmin(actor);
+  const cycle = await loadCycle(store, actor, cycleId);
+  if (deadline !== null) {
+    assertDate(deadline, 'Hạn nộp');
+    if (deadline < cycle.deadline) throw new AppError('DEADLINE_EARLIER', `Hạn riêng không được sớm hơn hạn chung (${cycle.deadline}).`, { status: 400 });
+  }
+  const row = await store.db.selectFrom('cycle_units').selectAll().where('cycle_id', '=', cycle.id).where('unit_id', '=', unitId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'Đơn vị không thuộc kỳ báo cáo này.', { status: 404 });
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('cycle_units').set({ deadline }).where('cycle_id', '=', cycle.id).where('unit_id', '=', unitId).execute();
+    await appendAudit(store, trx, actor, { entity: 'cycle', entityId: cycle.id, action: 'extend_deadline', before: { unitId, deadline: row.deadline }, after: { unitId, deadline } });
+  });
+}
+
+export async function cycleProgress(store: Store, actor: Actor, cycleId: string, now: number = Date.now(), filter: { unitKind?: string | undefined } = {}): Promise<ProgressSummary & { cycle: CycleItem }> {
+  requireDepartment(actor);
+  const cycle = await loadCycle(store, actor, cycleId);
+  const rows = (await cycleReportRows(store, actor, cycle)).filter((r) => !filter.unitKind || r.unit.kind === filter.unitKind);
+  return { ...progress(rows, now), cycle: toCycleItem(cycle) };
+}
