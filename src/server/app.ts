@@ -16,6 +16,10 @@ import { importRoutes } from './routes/import.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { unitRoutes } from './routes/units.ts';
+import { approvalRoutes } from './routes/approval.ts';
+import { cycleRoutes } from './routes/cycles.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { registerSessions } from './session.ts';
 
 export interface AppOptions {
@@ -96,6 +100,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes(options.store));
   await app.register(reportRoutes(options.store));
   await app.register(importRoutes());
+  await app.register(cycleRoutes(options.store));
+  await app.register(reviewRoutes(options.store));
+  await app.register(dashboardRoutes(options.store));
+  await app.register(approvalRoutes(options.store));
 
   const dist = options.webDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
