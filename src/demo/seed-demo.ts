@@ -10,6 +10,7 @@ import { hashPassword } from '../services/passwords.ts';
 import { transition } from '../services/reports.ts';
 import type { Store } from '../store/db.ts';
 import { createRng, seedFrom } from './random.ts';
+import { seedDepartmentDemo } from './seed-department.ts';
 import { blankReport, generateReport } from './generate-report.ts';
 import communes from '../../data/hai-phong-communes.json' with { type: 'json' };
 
@@ -105,6 +106,7 @@ export async function seedDemo(store: Store): Promise<void> {
       await transition(store, reviewer, current, 'accept', 'accepted', null, reviewedAt);
     }
   }
+  await seedDepartmentDemo(store, provinceId, cycleId);
 }
 
 async function actorFor(store: Store, username: string): Promise<Actor> {
