@@ -38,6 +38,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const mapped = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (mapped) return reply.status(mapped[0]).send({ error: { code: mapped[1], message: mapped[2] } });
+    // A truncated or malformed multipart body (busboy's errors carry no code): the client's fault.
+    if (request.isMultipart() && !error.code && /multipart|part header|boundary|end of form/i.test(error.message)) {
+      return reply.status(400).send({ error: { code: 'MULTIPART_INVALID', message: 'Dữ liệu tải lên bị hỏng hoặc không trọn vẹn; hãy gửi lại tệp.' } });
+    }
     if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.' } });
     if (error instanceof SyntaxError || error.statusCode === 400) {
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' } });

@@ -5,7 +5,7 @@ import { ROLES, isCommuneRole, type Role } from '../../src/services/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
 import { signIn, type Client } from './api-client.ts';
-import { ENTITY_BY_SEGMENT, EXPECTATIONS, SUB_PARAMS, type CaseInput, type RouteExpectation, type Who } from './route-expectations.ts';
+import { ENTITY_BY_PARAM, ENTITY_BY_SEGMENT, EXPECTATIONS, SUB_PARAMS, type CaseInput, type RouteExpectation, type Who } from './route-expectations.ts';
 import { buildWorld, type Province, type World } from './world.ts';
 
 // PDF routes: the scope is checked before LibreOffice runs; conversion is tested elsewhere, and
@@ -62,9 +62,11 @@ describe.each(databases)('isolation matrix on %s', (kind) => {
   });
 
   /** The id a target names, for the entity a path parameter stands for. */
-  function idFor(entity: 'report' | 'cycle' | 'unit', target: Target, own: Province, other: Province): string | undefined {
+  function idFor(entity: 'report' | 'cycle' | 'unit', target: Target, own: Province, other: Province, alongside: boolean): string | undefined {
     if (target === 'missing') return randomUUID();
-    if (entity === 'cycle') return target === 'own' ? own.cycleId : target === 'otherProvince' ? other.cycleId : undefined;
+    // One cycle per province: "another unit of the same province" exists for a cycle only
+    // alongside a unit parameter (the cycle stays the own one, the unit is the other).
+    if (entity === 'cycle') return target === 'own' ? own.cycleId : target === 'otherProvince' ? other.cycleId : alongside ? own.cycleId : undefined;
     const pick = (p: Province['own']) => (entity === 'report' ? p.reportId : p.unitId);
     return target === 'own' ? pick(own.own) : target === 'sameProvince' ? pick(own.other) : pick(other.own);
   }
@@ -125,9 +127,9 @@ describe.each(databases)('isolation matrix on %s', (kind) => {
                 parts[param.i] = SUB_PARAMS[param.name]!;
                 continue;
               }
-              const entity = ENTITY_BY_SEGMENT[segments[param.i - 1] ?? ''];
-              if (!entity) throw new Error(`${route.key}: tham số :${param.name} chưa biết trỏ tới thực thể nào — thêm vào ENTITY_BY_SEGMENT hoặc SUB_PARAMS`);
-              const id = idFor(entity, target, own, other);
+              const entity = ENTITY_BY_PARAM[param.name] ?? ENTITY_BY_SEGMENT[segments[param.i - 1] ?? ''];
+              if (!entity) throw new Error(`${route.key}: tham số :${param.name} chưa biết trỏ tới thực thể nào — thêm vào ENTITY_BY_PARAM, ENTITY_BY_SEGMENT hoặc SUB_PARAMS`);
+              const id = idFor(entity, target, own, other, entityParams.length > 1);
               if (!id) skip = true;
               else {
                 parts[param.i] = id;
@@ -139,7 +141,7 @@ describe.each(databases)('isolation matrix on %s', (kind) => {
             // A missing id still gets a valid body (the own report's), so the answer is about scope, not validation.
             const row = (await t.store.db.selectFrom('reports').select(['body', 'version']).where('id', '=', reportId ?? '').executeTakeFirst())
               ?? (await t.store.db.selectFrom('reports').select(['body', 'version']).where('id', '=', own.own.reportId).executeTakeFirstOrThrow());
-            const input: CaseInput = { target: row };
+            const input: CaseInput = { target: row, ownUnitId: own.own.unitId };
             let client: Client | undefined;
             if (who !== 'anonymous') client = spec.freshSession ? await signIn(app, own.users[who], world.password[p]) : clients.get(`${p}/${who}`);
             const expected = who === 'anonymous' ? spec.anonymous ?? [401] : visible(who, target) ? spec.visible[who] : spec.hidden?.[who] ?? [404];

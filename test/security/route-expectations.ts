@@ -14,6 +14,8 @@ export type Who = Role | 'anonymous';
 export interface CaseInput {
   /** The target entity's current row, for bodies and If-Match (the attacker knows both). */
   target?: { body: string; version: number };
+  /** The first commune of the actor's province. */
+  ownUnitId?: string;
 }
 
 export interface RouteExpectation {
@@ -34,10 +36,16 @@ export interface RouteExpectation {
 
 const every = (statuses: readonly number[]): Record<Role, readonly number[]> => ({ commune_officer: statuses, commune_chairman: statuses, dept_reviewer: statuses, dept_admin: statuses });
 const OK = every([200]);
+/** Department-only: a commune user is refused by role (403) or by scope (404). */
+const DEPT_ONLY = (ok: readonly number[], reviewer: readonly number[] = ok) => ({ commune_officer: [403], commune_chairman: [403], dept_reviewer: reviewer, dept_admin: ok });
+const COMMUNE_REFUSED = { commune_officer: [403, 404], commune_chairman: [403, 404] };
+/** Admin-only: the reviewer is refused by role before the target is looked up. */
+const ADMIN_ONLY_REFUSED = { ...COMMUNE_REFUSED, dept_reviewer: [403, 404] };
 const reportBody = (input: CaseInput): unknown => (input.target ? JSON.parse(input.target.body) : {});
 const FIXTURE_TXT = readFileSync(new URL('../fixtures/seed-kien-thuy-2026.txt', import.meta.url));
 
-/** Which entity a path parameter names, from the path segment before it. */
+/** Which entity a path parameter names: by its own name first, else by the path segment before it. */
+export const ENTITY_BY_PARAM: Record<string, 'report' | 'cycle' | 'unit'> = { unitId: 'unit', reportId: 'report', cycleId: 'cycle' };
 export const ENTITY_BY_SEGMENT: Record<string, 'report' | 'cycle' | 'unit'> = { reports: 'report', cycles: 'cycle', units: 'unit' };
 /** Parameters that are not ids but positions inside an entity named before them (never alone). */
 export const SUB_PARAMS: Record<string, string> = { version: '1' };
@@ -74,4 +82,33 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // 503 when LibreOffice is absent: the scope is checked before any conversion starts.
   'GET /api/reports/:id/document.pdf': { visible: every([200, 503]) },
   'GET /api/reports/:id/appendix.pdf': { visible: every([200, 503]) },
+
+  // The Department's routes (cycles, review, dashboard, approval and execution).
+  'GET /api/cycles': { visible: OK },
+  'POST /api/cycles': {
+    visible: DEPT_ONLY([201, 409], [403]),
+    body: (input) => ({ planYear: 2031, guidanceNumber: 'Công văn số 9/TN', guidanceIssuer: 'Bộ Khoa học và Công nghệ', deadline: '2030-07-31', unitIds: [input.ownUnitId] }),
+  },
+  'PUT /api/cycles/:id/deadlines/:unitId': { visible: DEPT_ONLY([200, 204], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ deadline: '2026-08-15' }) },
+  'GET /api/cycles/:id/progress': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  'GET /api/cycles/:id/reminders.csv': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  'GET /api/cycles/:id/queue': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  // A commune sees the review bundle of its own report (comments, timeline, changes).
+  'GET /api/reports/:id/review': { visible: OK },
+  'GET /api/reports/:id/comments': { visible: OK },
+  'POST /api/reports/:id/comments': { visible: DEPT_ONLY([201]), hidden: COMMUNE_REFUSED, body: () => ({ path: 'plan', body: 'Góp ý kiểm thử phạm vi.' }) },
+  // The targets are drafts: a visible one is refused for its status (409/422), never done.
+  'POST /api/reports/:id/return': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({ reason: 'Kiểm thử phạm vi.' }) },
+  'POST /api/reports/:id/accept': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({}) },
+  'GET /api/dashboard': { visible: DEPT_ONLY([200]) },
+  'GET /api/cycles/:id/consolidation': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  'GET /api/cycles/:id/consolidated.xlsx': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  'GET /api/cycles/:id/consolidated.docx': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
+  'GET /api/reports/:id/execution': { visible: OK },
+  'POST /api/reports/:id/approval': { visible: DEPT_ONLY([409, 422], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ decisionNumber: '12/QĐ-UBND', decisionDate: '2026-12-20' }) },
+  'POST /api/reports/:id/disbursements': {
+    visible: { commune_officer: [409, 422], commune_chairman: [409, 422], dept_reviewer: [403], dept_admin: [403] },
+    body: () => ({ lineId: 'khong-co', amount: 1_000_000, date: '2027-03-01' }),
+  },
+  'GET /api/cycles/:id/execution': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
 };
