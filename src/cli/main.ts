@@ -1,24 +1,25 @@
 import { isAppError } from '../domain/errors.ts';
-import { commands } from './commands/index.ts';
+import { commandLoaders, loadAllCommands } from './commands/index.ts';
 import { EXIT, processIo, type CliIo } from './io.ts';
 
-function help(io: CliIo): void {
+async function help(io: CliIo): Promise<void> {
   io.out('khcn — kế hoạch, dự toán và báo cáo KH,CN,ĐMST&CĐS\n\nCách dùng: khcn <lệnh> [tùy chọn]\n');
-  for (const c of commands) io.out(`  ${c.usage.padEnd(64)} ${c.summary}`);
+  for (const c of await loadAllCommands()) io.out(`  ${c.usage.padEnd(64)} ${c.summary}`);
 }
 
 /** Runs one command and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    help(io);
+    await help(io);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (!load) {
     io.err(`Lỗi [UNKNOWN_COMMAND]: không có lệnh "${name}". Gõ "khcn help" để xem danh sách lệnh.`);
     return EXIT.usage;
   }
+  const command = await load();
   try {
     return await command.run(rest, io);
   } catch (e) {

@@ -1,15 +1,24 @@
 import type { Command } from '../io.ts';
-import { auditCommand } from './audit.ts';
-import { backupCommand } from './backup.ts';
-import { checkCommand } from './check.ts';
-import { consolidateCommand } from './consolidate.ts';
-import { demoDataCommand } from './demo-data.ts';
-import { importCommand } from './import.ts';
-import { migrateCommand, seedCommand } from './db.ts';
-import { renderCommand } from './render.ts';
-import { restoreCommand } from './restore.ts';
-import { serveCommand } from './serve.ts';
-import { wordsCommand } from './words.ts';
 
-/** Every `khcn` command, in the order `khcn help` lists them. One file per command. */
-export const commands: Command[] = [serveCommand, checkCommand, importCommand, renderCommand, consolidateCommand, wordsCommand, migrateCommand, seedCommand, demoDataCommand, auditCommand, backupCommand, restoreCommand];
+/**
+ * Every `khcn` command, in the order `khcn help` lists them; one file per command, loaded only
+ * when it runs. `khcn words` need not load the web server, the DOCX writer and the database
+ * drivers: on a small office machine that is the difference between instant and seconds.
+ */
+export const commandLoaders: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  check: async () => (await import('./check.ts')).checkCommand,
+  import: async () => (await import('./import.ts')).importCommand,
+  render: async () => (await import('./render.ts')).renderCommand,
+  consolidate: async () => (await import('./consolidate.ts')).consolidateCommand,
+  words: async () => (await import('./words.ts')).wordsCommand,
+  migrate: async () => (await import('./db.ts')).migrateCommand,
+  seed: async () => (await import('./db.ts')).seedCommand,
+  'demo-data': async () => (await import('./demo-data.ts')).demoDataCommand,
+  audit: async () => (await import('./audit.ts')).auditCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
+  restore: async () => (await import('./restore.ts')).restoreCommand,
+};
+
+/** All commands, for `khcn help`. */
+export const loadAllCommands = (): Promise<Command[]> => Promise.all(Object.values(commandLoaders).map((load) => load()));
