@@ -48,7 +48,7 @@ describe('commune officer and chairman in the browser', () => {
     await signIn(officer, baseUrl, 'kienthuy.canbo');
     await officer.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
     await officer.getByLabel('Tìm báo cáo theo tên đơn vị').fill('kien thuy');
-    const row = officer.getByRole('row', { name: /Kiến Thụy/ });
+    const row = officer.getByRole('row', { name: /Kiến Thụy 2027/ });
     await expect.poll(() => row.getByText('Nháp').count()).toBe(1);
     await row.getByRole('link', { name: /Kiến Thụy/ }).click();
     await officer.getByRole('tab', { name: /Phần I\./ }).waitFor();

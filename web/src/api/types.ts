@@ -19,7 +19,10 @@ export interface User {
   username: string;
   fullName: string;
   role: Role;
-  unit: UnitRef;
+  roleLabel?: string;
+  /** Department users have no commune: unit is null and province says where they work. */
+  unit: UnitRef | null;
+  province?: { id: string | number; code?: string | null; name: string } | null;
 }
 
 export interface Health {

@@ -20,7 +20,7 @@ export function App() {
     }
     if (user && route.name === 'login') {
       const next = new URLSearchParams(window.location.search).get('tiep');
-      navigate(next && next.startsWith('/') ? next : '/bao-cao', { replace: true });
+      navigate(next && next.startsWith('/') ? next : '/', { replace: true });
     }
   }, [user, route.name, path]);
 

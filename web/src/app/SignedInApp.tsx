@@ -3,7 +3,7 @@ import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Typography } fro
 import { lazy, Suspense, useEffect } from 'react';
 import { useUser, useSession } from '../auth/session.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
-import { isDepartment, ROLE_LABELS, unitName } from './labels.ts';
+import { isDepartment, ROLE_LABELS, userPlace } from './labels.ts';
 import { linkHandler, navigate, type Route } from './router.ts';
 
 const ReportListPage = lazy(() => import('../pages/ReportListPage.tsx'));
@@ -40,7 +40,7 @@ export default function SignedInApp({ route }: { route: Route }) {
         <Dropdown
           menu={{
             items: [
-              { key: 'unit', label: unitName(user.unit), disabled: true },
+              { key: 'unit', label: userPlace(user), disabled: true },
               { type: 'divider' },
               { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void logout() },
             ],
@@ -52,7 +52,7 @@ export default function SignedInApp({ route }: { route: Route }) {
               <span style={{ display: 'inline-flex', flexDirection: 'column', lineHeight: 1.2, textAlign: 'left' }}>
                 <span>{user.fullName}</span>
                 <Typography.Text style={{ color: '#c9d8f2', fontSize: 12 }}>
-                  {ROLE_LABELS[user.role]} · {unitName(user.unit)}
+                  {ROLE_LABELS[user.role]} · {userPlace(user)}
                 </Typography.Text>
               </span>
             </Space>

@@ -1,4 +1,4 @@
-import type { ReportStatus, Role } from '../api/types.ts';
+import type { ReportStatus, Role, User } from '../api/types.ts';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   draft: 'Nháp',
@@ -23,8 +23,8 @@ export const statusColor = (status: string): string => STATUS_COLORS[status as R
 export const ROLE_LABELS: Record<Role, string> = {
   commune_officer: 'Cán bộ đầu mối',
   commune_chairman: 'Chủ tịch UBND',
-  dept_reviewer: 'Chuyên viên Sở KH&CN',
-  dept_admin: 'Quản trị Sở KH&CN',
+  dept_reviewer: 'Chuyên viên',
+  dept_admin: 'Quản trị hệ thống',
 };
 
 export const isDepartment = (role: Role): boolean => role === 'dept_reviewer' || role === 'dept_admin';
@@ -47,4 +47,11 @@ export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Where a user works: "xã Kiến Thụy" or "Sở KH&CN Hải Phòng". */
+export function userPlace(user: User): string {
+  if (user.unit) return unitName(user.unit);
+  const province = user.province?.name ?? '';
+  return province ? `Sở KH&CN ${province}` : 'Sở KH&CN';
 }

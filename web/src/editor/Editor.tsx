@@ -146,7 +146,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           <Col xs={24} xl={5}>
             <div className="khcn-sticky-side" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 54 }}>
               <ChecksPanel findings={findings} onOpen={open} />
-              <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />
+              {user.role.startsWith('commune') && <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />}
             </div>
           </Col>
         </Row>

@@ -5,7 +5,7 @@ import { formatMillions } from '../../../src/domain/format.ts';
 import { matchesSearch } from '../../../src/domain/text.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ReportListItem, ReportStatus } from '../api/types.ts';
-import { formatDateTime, formatDay, isDepartment, STATUS_LABELS, statusColor, statusLabel, unitName } from '../app/labels.ts';
+import { formatDateTime, formatDay, isDepartment, STATUS_LABELS, statusColor, statusLabel, unitName, userPlace } from '../app/labels.ts';
 import { linkHandler, reportHref } from '../app/router.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { useUser } from '../auth/session.tsx';
@@ -79,7 +79,7 @@ export default function ReportListPage() {
       <Typography.Paragraph type="secondary">
         {dept
           ? 'Theo dõi tình hình nộp báo cáo, mở từng báo cáo để xem số liệu và kết quả kiểm tra.'
-          : `Báo cáo kế hoạch KH, CN, ĐMST & CĐS của ${unitName(user.unit)}. Mở báo cáo để nhập số liệu, kiểm tra và nộp.`}
+          : `Báo cáo kế hoạch KH, CN, ĐMST & CĐS của ${userPlace(user)}. Mở báo cáo để nhập số liệu, kiểm tra và nộp.`}
       </Typography.Paragraph>
       <Card>
         <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>

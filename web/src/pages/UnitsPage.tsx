@@ -16,8 +16,9 @@ export default function UnitsPage() {
   const shown = useMemo(() => items.filter((u) => !q || matchesSearch(`${u.kind} ${u.name} ${u.code ?? ''}`, q)), [items, q]);
   const province = items[0]?.provinceName;
 
+  const hasCodes = items.some((u) => u.code);
   const columns: TableColumnsType<UnitItem> = [
-    { title: 'Mã', dataIndex: 'code', width: 100 },
+    ...(hasCodes ? [{ title: 'Mã', dataIndex: 'code', width: 100 }] : []),
     {
       title: 'Tên đơn vị',
       key: 'name',

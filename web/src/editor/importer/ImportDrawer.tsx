@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Drawer, Row, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Report } from '../../../../src/domain/report-schema.ts';
@@ -35,6 +35,11 @@ export default function ImportDrawer({ current, onClose, onSave }: Props) {
     }
   };
 
+  const pick = (file: File) => {
+    void upload(file);
+    return false;
+  };
+
   const save = async () => {
     if (!result) return;
     setBusy(true);
@@ -46,8 +51,7 @@ export default function ImportDrawer({ current, onClose, onSave }: Props) {
   return (
     <Drawer
       open
-      size="large"
-      width="min(1280px, 96vw)"
+      size="min(1280px, 96vw)"
       title="Nhập báo cáo từ tệp DOCX hoặc TXT"
       onClose={onClose}
       extra={
@@ -59,22 +63,24 @@ export default function ImportDrawer({ current, onClose, onSave }: Props) {
         </Space>
       }
     >
-      <Upload.Dragger
-        accept=".docx,.txt"
-        multiple={false}
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(file) => {
-          void upload(file);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp báo cáo (.docx, .txt)</p>
-        <p className="ant-upload-hint">Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
-      </Upload.Dragger>
+      {result || busy ? (
+        <Space>
+          <Upload accept=".docx,.txt" multiple={false} showUploadList={false} disabled={busy} beforeUpload={pick}>
+            <Button icon={<UploadOutlined />} disabled={busy}>
+              Chọn tệp khác
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary">{fileName}</Typography.Text>
+        </Space>
+      ) : (
+        <Upload.Dragger accept=".docx,.txt" multiple={false} showUploadList={false} beforeUpload={pick} style={{ padding: '24px 0' }}>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp báo cáo (.docx, .txt)</p>
+          <p className="ant-upload-hint">Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
+        </Upload.Dragger>
+      )}
       {busy && !result && <Typography.Paragraph style={{ marginTop: 12 }}>Đang đọc {fileName}…</Typography.Paragraph>}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {result && (
