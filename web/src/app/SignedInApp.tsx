@@ -1,4 +1,4 @@
-import { FileTextOutlined, LogoutOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LogoutOutlined, ApartmentOutlined, UserOutlined, AuditOutlined, BarChartOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { useUser, useSession } from '../auth/session.tsx';
@@ -9,6 +9,8 @@ import { linkHandler, navigate, type Route } from './router.ts';
 const ReportListPage = lazy(() => import('../pages/ReportListPage.tsx'));
 const UnitsPage = lazy(() => import('../pages/UnitsPage.tsx'));
 const ReportEditorPage = lazy(() => import('../editor/ReportEditorPage.tsx'));
+// The Department's workspace (review, consolidation, dashboard): its own lazy chunks.
+const DepartmentApp = lazy(() => import('../department/DepartmentApp.tsx'));
 
 /** The signed-in shell: header with navigation and the user menu, then the current screen. */
 export default function SignedInApp({ route }: { route: Route }) {
@@ -23,8 +25,12 @@ export default function SignedInApp({ route }: { route: Route }) {
   const items = [
     { key: 'reports', icon: <FileTextOutlined />, label: <a href="/bao-cao" onClick={linkHandler('/bao-cao')}>{dept ? 'Báo cáo các xã' : 'Báo cáo của tôi'}</a> },
     ...(dept ? [{ key: 'units', icon: <ApartmentOutlined />, label: <a href="/don-vi" onClick={linkHandler('/don-vi')}>Đơn vị</a> }] : []),
+    ...(dept ? [
+      { key: 'review', icon: <AuditOutlined />, label: <a href="/so/tham-dinh" onClick={linkHandler('/so/tham-dinh')}>Thẩm định</a> },
+      { key: 'dashboard', icon: <BarChartOutlined />, label: <a href="/so/tong-hop" onClick={linkHandler('/so/tong-hop')}>Tổng hợp</a> },
+    ] : []),
   ];
-  const selected = route.name === 'units' ? 'units' : 'reports';
+  const selected = route.name === 'units' ? 'units' : route.name === 'department' ? (route.path.startsWith('/so/tong-hop') ? 'dashboard' : 'review') : 'reports';
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -63,8 +69,9 @@ export default function SignedInApp({ route }: { route: Route }) {
         <Suspense fallback={<PageSpinner />}>
           {route.name === 'reports' && <ReportListPage />}
           {route.name === 'units' && <UnitsPage />}
+          {route.name === 'department' && dept && <DepartmentApp path={route.path} />}
           {route.name === 'report' && <ReportEditorPage key={route.id} id={route.id} tab={route.tab} />}
-          {route.name === 'notFound' && (
+          {(route.name === 'notFound' || (route.name === 'department' && !dept)) && (
             <Result status="404" title="Không tìm thấy trang" extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chủ</Button>} />
           )}
         </Suspense>

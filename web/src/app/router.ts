@@ -44,6 +44,7 @@ export type Route =
   | { name: 'report'; id: string; tab?: string }
   | { name: 'units' }
   | { name: 'home' }
+  | { name: 'department'; path: string }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -53,6 +54,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/dang-nhap') return { name: 'login' };
   if (clean === '/bao-cao') return { name: 'reports' };
   if (clean === '/don-vi') return { name: 'units' };
+  if (clean === '/so' || clean.startsWith('/so/')) return { name: 'department', path: clean };
   const m = /^\/bao-cao\/([^/]+)$/.exec(clean);
   if (m?.[1]) {
     const tab = new URLSearchParams(search).get('muc') ?? undefined;
