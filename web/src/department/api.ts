@@ -1,0 +1,62 @@
+import type { Finding } from '../../../src/domain/checks.ts';
+import type { Consolidation, FieldKey, KpiDistribution, Totals } from '../../../src/domain/consolidate.ts';
+import type { ProgressSummary, Timeliness } from '../../../src/domain/progress.ts';
+import type { Report } from '../../../src/domain/report-schema.ts';
+import { api } from '../api/client.ts';
+import type { Change, ReportMeta } from '../api/types.ts';
+
+/** The Department's endpoints (src/server/routes/{cycles,review,dashboard,approval}.ts), on the shared client. */
+export interface Cycle { id: string; planYear: number; reportYear: number; guidance: string; deadline: string; status: string; demo: boolean }
+export interface QueueItem {
+  reportId: string; unit: { id: string; name: string; kind: string }; submittedAt: string | null; firstSubmittedAt: string | null; deadline: string;
+  timeliness: Timeliness; daysLate: number; returns: number; planTotal: number; errors: number; warnings: number; version: number;
+}
+export interface CommentItem { id: string; version: number; path: string; lineId: string | null; body: string; authorName: string; createdAt: string }
+export interface EventItem { id: string; at: string; actorName: string | null; action: string; fromStatus: string | null; toStatus: string; version: number; reason: string | null }
+export interface ReviewBundle {
+  report: Report; meta: ReportMeta; findings: Finding[]; events: EventItem[]; comments: CommentItem[];
+  sinceReturn: { fromVersion: number; changes: Change[] } | null;
+  lastYear: { previousReportId: string | null; previousStatus: string | null; rows: { key: string; label: string; previous: number | null; current: number }[] };
+}
+export interface Execution {
+  reportId: string;
+  approval: { decisionNumber: string; decisionDate: string; requestedTotal: number; approvedTotal: number; createdAt: string } | null;
+  lines: { lineId: string; title: string; field: string | null; budgetCode: string | null; kind: string; requested: number; approved: number; disbursed: number }[];
+  disbursedTotal: number;
+  canRecordDisbursement: boolean;
+}
+export interface Dashboard {
+  cycle: Cycle; cycles: Cycle[];
+  progress: Pick<ProgressSummary, 'expected' | 'drafting' | 'submitted' | 'returned' | 'accepted' | 'approved' | 'everSubmitted' | 'onTime' | 'late' | 'overdue'>;
+  included: number; totals: Totals;
+  topUnits: { unitId: string; name: string; kind: string; status: string; total: number; byField: Record<FieldKey, number> }[];
+  kpis: KpiDistribution[];
+  yearOverYear: { planYear: number; included: number; requested: number; approved: number; disbursed: number; byField: Record<FieldKey, number> }[];
+  execution: { approved: number; disbursed: number; byField: { field: FieldKey; approved: number; disbursed: number }[] };
+}
+export interface ExecutionOverview { approved: number; disbursed: number; units: { unitId: string; name: string; kind: string; reportId: string; approved: number; disbursed: number }[] }
+export type Progress = ProgressSummary & { cycle: Cycle };
+export type { Consolidation };
+
+const enc = encodeURIComponent;
+const qs = (params: Record<string, string | undefined>) => {
+  const p = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
+  return p.length ? `?${p.map(([k, v]) => `${k}=${enc(v)}`).join('&')}` : '';
+};
+
+export const deptApi = {
+  cycles: () => api<{ items: Cycle[] }>('/api/cycles'),
+  queue: (cycleId: string) => api<{ items: QueueItem[] }>(`/api/cycles/${enc(cycleId)}/queue`),
+  progress: (cycleId: string) => api<Progress>(`/api/cycles/${enc(cycleId)}/progress`),
+  review: (id: string) => api<ReviewBundle>(`/api/reports/${enc(id)}/review`),
+  comment: (id: string, body: { path: string; lineId?: string; body: string }) => api<{ comment: CommentItem }>(`/api/reports/${enc(id)}/comments`, { method: 'POST', body }),
+  returnReport: (id: string, reason: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/return`, { method: 'POST', body: { reason } }),
+  accept: (id: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/accept`, { method: 'POST', body: {} }),
+  execution: (id: string) => api<Execution>(`/api/reports/${enc(id)}/execution`),
+  approve: (id: string, body: { decisionNumber: string; decisionDate: string; lines: { lineId: string; approved: number }[] }) =>
+    api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body }),
+  dashboard: (f: { cycleId?: string; status?: string; unitKind?: string }) => api<{ dashboard: Dashboard | null }>(`/api/dashboard${qs(f)}`),
+  cycleExecution: (cycleId: string) => api<ExecutionOverview>(`/api/cycles/${enc(cycleId)}/execution`),
+  remindersUrl: (cycleId: string) => `/api/cycles/${enc(cycleId)}/reminders.csv`,
+  documentUrl: (cycleId: string, kind: 'consolidated.xlsx' | 'consolidated.docx') => `/api/cycles/${enc(cycleId)}/${kind}`,
+};

@@ -1,0 +1,15 @@
+/** The Department's screens live under /so (Sở): queue, one review, the dashboard. */
+export const DEPT = {
+  queue: '/so/tham-dinh',
+  review: (id: string) => `/so/tham-dinh/${encodeURIComponent(id)}`,
+  dashboard: '/so/tong-hop',
+};
+
+export type DeptRoute = { name: 'queue' } | { name: 'review'; id: string } | { name: 'dashboard' } | { name: 'unknown' };
+
+export function matchDeptPath(path: string): DeptRoute {
+  if (path === DEPT.queue) return { name: 'queue' };
+  if (path === DEPT.dashboard) return { name: 'dashboard' };
+  const m = /^\/so\/tham-dinh\/([^/]+)$/.exec(path);
+  return m?.[1] ? { name: 'review', id: decodeURIComponent(m[1]) } : { name: 'unknown' };
+}

@@ -1,0 +1,72 @@
+import { App, Button, Card, Form, Input, List, Select, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { findLine } from '../../../../src/domain/budget.ts';
+import type { Report } from '../../../../src/domain/report-schema.ts';
+import { errorMessage } from '../../api/client.ts';
+import { formatDateTime } from '../../app/labels.ts';
+import { deptApi, type CommentItem } from '../api.ts';
+
+const SECTIONS: { value: string; label: string }[] = [
+  { value: 'plan.budget', label: 'Dự toán năm kế hoạch' },
+  { value: 'implementation.dossiers', label: 'Số liệu hồ sơ' },
+  { value: 'implementation.results', label: 'Kết quả theo lĩnh vực' },
+  { value: 'implementation.budget', label: 'Ngân sách năm báo cáo' },
+  { value: 'implementation.assessment', label: 'Đánh giá chung' },
+  { value: 'implementation.leadership', label: 'Lãnh đạo, chỉ đạo' },
+  { value: 'plan.objectives', label: 'Mục tiêu, nhiệm vụ' },
+  { value: 'document', label: 'Thông tin văn bản' },
+];
+const sectionLabel = (path: string) => SECTIONS.find((s) => s.value === path)?.label ?? path;
+
+/** Comments on a section or a single budget line; the commune sees them with the return. */
+export function CommentsCard({ id, report, comments, line, onLineCleared, onAdded }: {
+  id: string; report: Report; comments: CommentItem[]; line: { id: string; title: string } | undefined; onLineCleared(): void; onAdded(): void;
+}) {
+  const { message } = App.useApp();
+  const [path, setPath] = useState('plan.budget');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (line) setPath('plan.budget');
+  }, [line]);
+  const send = async () => {
+    setBusy(true);
+    try {
+      await deptApi.comment(id, { path, ...(line && path === 'plan.budget' ? { lineId: line.id } : {}), body });
+      setBody('');
+      onLineCleared();
+      message.success('Đã ghi góp ý.');
+      onAdded();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={`Góp ý (${comments.length})`} size="small" style={{ marginBottom: 16 }} aria-label="Góp ý">
+      <List size="small" dataSource={comments} locale={{ emptyText: 'Chưa có góp ý.' }} renderItem={(c) => (
+        <List.Item>
+          <div>
+            <Tag>{sectionLabel(c.path)}</Tag>
+            {c.lineId && <Tag color="blue">Dòng: {findLine(report.plan.budget, c.lineId)?.title ?? c.lineId}</Tag>}
+            <div>{c.body}</div>
+            <div style={{ color: '#888', fontSize: 12 }}>{c.authorName} · {formatDateTime(c.createdAt)} · phiên bản {c.version}</div>
+          </div>
+        </List.Item>
+      )} />
+      <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void send()}>
+        <Form.Item label="Mục góp ý" style={{ marginBottom: 8 }}>
+          <Select aria-label="Mục góp ý" value={path} onChange={setPath} options={SECTIONS} />
+        </Form.Item>
+        {line && path === 'plan.budget' && (
+          <Tag closable color="blue" onClose={onLineCleared} style={{ marginBottom: 8 }}>Dòng: {line.title}</Tag>
+        )}
+        <Form.Item label="Nội dung góp ý" style={{ marginBottom: 8 }}>
+          <Input.TextArea aria-label="Nội dung góp ý" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} />
+        </Form.Item>
+        <Button htmlType="submit" type="primary" ghost loading={busy} disabled={!body.trim()}>Gửi góp ý</Button>
+      </Form>
+    </Card>
+  );
+}

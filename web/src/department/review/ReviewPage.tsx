@@ -1,0 +1,89 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { formatDateTime, statusColor, statusLabel, unitName } from '../../app/labels.ts';
+import { linkHandler } from '../../app/router.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { useUser } from '../../auth/session.tsx';
+import { deptApi } from '../api.ts';
+import { ACTION_LABELS, tr } from '../format.ts';
+import { DEPT } from '../paths.ts';
+import { ApprovalCard } from './ApprovalCard.tsx';
+import { BudgetReview } from './BudgetReview.tsx';
+import { CommentsCard } from './CommentsCard.tsx';
+import { DecisionCard } from './DecisionCard.tsx';
+
+/** One report as the reviewer reads it: checks, budget lines to comment on, changes, last year, timeline, decision. */
+export default function ReviewPage({ id }: { id: string }) {
+  const user = useUser();
+  const { data, error, loading, reload } = useLoad(() => deptApi.review(id), `review:${id}`);
+  const [lineForComment, setLineForComment] = useState<{ id: string; title: string } | undefined>();
+  if (error) return <Alert type="error" showIcon title={error} style={{ margin: 24 }} />;
+  if (!data) return <Card loading={loading} style={{ margin: 24 }} />;
+  const { report, meta } = data;
+  const errors = data.findings.filter((f) => f.severity === 'error');
+  const warnings = data.findings.filter((f) => f.severity === 'warning');
+
+  return (
+    <div style={{ maxWidth: 1280, margin: '0 auto', padding: 24 }}>
+      <Button type="link" icon={<ArrowLeftOutlined />} href={DEPT.queue} onClick={linkHandler(DEPT.queue)} style={{ paddingLeft: 0 }}>Hàng chờ thẩm định</Button>
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>Thẩm định: {unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })}</Typography.Title>
+        <Tag color={statusColor(meta.status)}>{statusLabel(meta.status)}</Tag>
+      </Space>
+      <Typography.Paragraph type="secondary">
+        Kế hoạch năm {report.planYear} · phiên bản {meta.version}{meta.contentHash ? ` · mã kiểm tra ${meta.contentHash.slice(0, 12)}…` : ''}
+      </Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Card title="Kết quả kiểm tra" size="small" style={{ marginBottom: 16 }} aria-label="Kết quả kiểm tra">
+            {data.findings.length === 0 ? <Typography.Text type="success">Không có lỗi hay cảnh báo.</Typography.Text> : (
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {[...errors, ...warnings].map((f, i) => (
+                  <li key={i}><Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</Tag>[{f.code}] {f.message}</li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <BudgetReview report={report} comments={data.comments} onComment={(line) => setLineForComment(line)} />
+          {data.sinceReturn && (
+            <Card title={`Thay đổi từ lần trả lại (phiên bản ${data.sinceReturn.fromVersion} → ${meta.version})`} size="small" style={{ marginBottom: 16 }}>
+              {data.sinceReturn.changes.length === 0 ? 'Xã chưa thay đổi gì.' : (
+                <Table size="small" rowKey="path" pagination={false} dataSource={data.sinceReturn.changes}
+                  columns={[{ title: 'Nội dung', dataIndex: 'label' }, { title: 'Trước', dataIndex: 'before', render: (v: unknown) => String(v ?? '—') }, { title: 'Sau', dataIndex: 'after', render: (v: unknown) => String(v ?? '—') }]} />
+              )}
+            </Card>
+          )}
+          <Card title="So sánh với năm trước" size="small" style={{ marginBottom: 16 }}>
+            <Table size="small" rowKey="key" pagination={false} dataSource={data.lastYear.rows}
+              columns={[
+                { title: 'Chỉ tiêu (triệu đồng)', dataIndex: 'label' },
+                { title: `Kế hoạch ${report.planYear - 1}`, dataIndex: 'previous', align: 'right', render: (v: number | null) => (v === null ? '—' : tr(v)) },
+                { title: `Kế hoạch ${report.planYear}`, dataIndex: 'current', align: 'right', render: (v: number) => tr(v) },
+                { title: 'Chênh lệch', key: 'd', align: 'right', render: (_, r) => (r.previous === null ? '—' : `${r.current >= r.previous ? '+' : '−'}${tr(Math.abs(r.current - r.previous))}`) },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <DecisionCard id={id} status={meta.status} onDone={reload} />
+          {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} canApprove={user.role === 'dept_admin'} onDone={reload} />}
+          <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
+          <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} aria-label="Dòng thời gian">
+            <Timeline items={data.events.map((e) => ({
+              color: e.action === 'return' ? 'red' : e.action === 'accept' || e.action === 'approve' ? 'green' : 'blue',
+              content: (
+                <>
+                  <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> · {formatDateTime(e.at)}
+                  <Descriptions size="small" column={1} items={[
+                    { key: 'who', label: 'Người thực hiện', children: e.actorName ?? '—' },
+                    ...(e.reason ? [{ key: 'why', label: 'Lý do', children: e.reason }] : []),
+                  ]} />
+                </>
+              ),
+            }))} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
