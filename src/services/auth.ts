@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
+import type { Kysely } from 'kysely';
 import type { Store } from '../store/db.ts';
+import { prepared } from '../store/prepared.ts';
+import type { DB } from '../store/schema.ts';
 import { ROLES, type Actor, type Role } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { nowIso } from './clock.ts';
@@ -64,14 +67,18 @@ export async function login(store: Store, username: string, password: string, pr
   return { actor, csrfToken, token, expiresAt };
 }
 
-export async function sessionFromToken(store: Store, token: string | undefined): Promise<SessionInfo | undefined> {
-  if (!token || token.length > 100) return undefined;
-  const row = await store.db
+// Runs on every request: compiled once per database (store/prepared.ts).
+const sessionRow = prepared((db: Kysely<DB>) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.province_id', 'users.unit_id', 'users.disabled'])
-    .where('sessions.id', '=', tokenHash(token))
-    .executeTakeFirst();
+    .where('sessions.id', '=', ''),
+);
+
+export async function sessionFromToken(store: Store, token: string | undefined): Promise<SessionInfo | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const [row] = await sessionRow(store.db, [tokenHash(token)]);
   if (!row || row.disabled || row.expires_at <= nowIso()) return undefined;
   return {
     actor: toActor({ id: row.id, username: row.username, full_name: row.full_name, role: row.role, province_id: row.province_id, unit_id: row.unit_id }),

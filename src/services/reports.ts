@@ -3,13 +3,16 @@ import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { Report } from '../domain/report-schema.ts';
 import { matchesSearch } from '../domain/text.ts';
+import type { Kysely } from 'kysely';
 import type { Store } from '../store/db.ts';
-import type { ReportsTable } from '../store/schema.ts';
+import { prepared } from '../store/prepared.ts';
+import type { DB, ReportsTable } from '../store/schema.ts';
 import { isCommuneRole, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { newId, nowIso } from './clock.ts';
 import { canEdit, canSee, canSubmit, forbidden, isEditableStatus, notFound, type ReportStatus } from './policy.ts';
 import { contentHash, summaryColumns, writeBudgetRows } from './report-rows.ts';
+import { parsedVersion } from './version-cache.ts';
 
 /**
  * The report service: every read is scoped by the actor, every write is validated, versioned,
@@ -47,7 +50,11 @@ export interface ReportListItem {
 type Row = ReportsTable & { unit_name: string; unit_kind: string; unit_code: string | null; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
 
 function baseQuery(store: Store) {
-  return store.db
+  return baseQueryOn(store.db);
+}
+
+function baseQueryOn(db: Kysely<DB>) {
+  return db
     .selectFrom('reports')
     .innerJoin('units', 'units.id', 'reports.unit_id')
     .innerJoin('cycles', 'cycles.id', 'reports.cycle_id')
@@ -66,13 +73,15 @@ function baseQuery(store: Store) {
     ]);
 }
 
+// The row of one report, scoped in the query itself (defence in depth), compiled once per database.
+const rowForUnit = prepared((db: Kysely<DB>) => baseQueryOn(db).where('reports.id', '=', '').where('reports.unit_id', '=', ''));
+const rowForProvince = prepared((db: Kysely<DB>) => baseQueryOn(db).where('reports.id', '=', '').where('reports.province_id', '=', ''));
+
 /** Loads a report row the actor may see, or throws 404 (also for ids that do not exist). */
 async function loadRow(store: Store, actor: Actor, id: string): Promise<Row> {
   if (typeof id !== 'string' || id.length > 64) throw notFound();
-  let q = baseQuery(store).where('reports.id', '=', id);
-  // Scope in the query itself, not only after loading: defence in depth.
-  q = isCommuneRole(actor.role) ? q.where('reports.unit_id', '=', actor.unitId ?? '') : q.where('reports.province_id', '=', actor.provinceId);
-  const row = (await q.executeTakeFirst()) as Row | undefined;
+  const rows = isCommuneRole(actor.role) ? await rowForUnit(store.db, [id, actor.unitId ?? '']) : await rowForProvince(store.db, [id, actor.provinceId]);
+  const row = rows[0] as Row | undefined;
   if (!row || !canSee(actor, row)) throw notFound();
   return row;
 }
@@ -121,7 +130,7 @@ export async function listReports(store: Store, actor: Actor, filter: { status?:
 
 export async function getReport(store: Store, actor: Actor, id: string): Promise<{ report: Report; meta: ReportMeta }> {
   const row = await loadRow(store, actor, id);
-  return { report: parseBody(row.body), meta: toMeta(actor, row) };
+  return { report: parsedVersion(store.db, row.id, row.version, row.body), meta: toMeta(actor, row) };
 }
 
 export async function getChecks(store: Store, actor: Actor, id: string): Promise<Finding[]> {
@@ -254,7 +263,7 @@ export async function getVersion(store: Store, actor: Actor, id: string, version
   const row = await loadRow(store, actor, id);
   const v = await store.db.selectFrom('report_versions').selectAll().where('report_id', '=', id).where('version', '=', version).executeTakeFirst();
   if (!v) throw notFound('phiên bản');
-  return { report: parseBody(v.body), meta: { ...toMeta(actor, row), version: v.version, contentHash: v.content_hash, versionAction: v.action, canEdit: false, canSubmit: false } };
+  return { report: parsedVersion(store.db, id, v.version, v.body), meta: { ...toMeta(actor, row), version: v.version, contentHash: v.content_hash, versionAction: v.action, canEdit: false, canSubmit: false } };
 }
 
 export async function diffVersions(store: Store, actor: Actor, id: string, from: number, to: number): Promise<Change[]> {
