@@ -73,11 +73,11 @@ export default function DashboardPage() {
         <>
           <Card size="small" style={{ marginBottom: 16 }} loading={loading && !d}>
             <Row gutter={16} align="middle">
-              <Col xs={12} md={4}><Statistic title="Phải nộp" value={d.progress.expected} /></Col>
-              <Col xs={12} md={4}><Statistic title="Đã tiếp nhận" value={d.included} /></Col>
+              <Col xs={12} md={3}><Statistic title="Phải nộp" value={d.progress.expected} /></Col>
+              <Col xs={12} md={3}><Statistic title="Đã tiếp nhận" value={d.included} /></Col>
               <Col xs={12} md={5}><Statistic title="Tổng dự toán (triệu đồng)" value={tr(d.totals.total)} /></Col>
               <Col xs={12} md={5}><Statistic title="Được duyệt / đã giải ngân" value={`${tr(d.execution.approved)} / ${tr(d.execution.disbursed)}`} /></Col>
-              <Col xs={24} md={6}>
+              <Col xs={24} md={8}>
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space>
                     <Button icon={<FileExcelOutlined />} onClick={() => void fetchDoc('consolidated.xlsx')} disabled={!!download}>Biểu tổng hợp XLSX</Button>

@@ -36,7 +36,7 @@ export default function ReviewPage({ id }: { id: string }) {
       </Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Card title="Kết quả kiểm tra" size="small" style={{ marginBottom: 16 }} aria-label="Kết quả kiểm tra">
+          <Card title="Kết quả kiểm tra" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Kết quả kiểm tra">
             {data.findings.length === 0 ? <Typography.Text type="success">Không có lỗi hay cảnh báo.</Typography.Text> : (
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {[...errors, ...warnings].map((f, i) => (
@@ -68,7 +68,7 @@ export default function ReviewPage({ id }: { id: string }) {
           <DecisionCard id={id} status={meta.status} onDone={reload} />
           {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} canApprove={user.role === 'dept_admin'} onDone={reload} />}
           <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
-          <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} aria-label="Dòng thời gian">
+          <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Dòng thời gian">
             <Timeline items={data.events.map((e) => ({
               color: e.action === 'return' ? 'red' : e.action === 'accept' || e.action === 'approve' ? 'green' : 'blue',
               content: (

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+
+/**
+ * The Department reviewer's path in the browser against the real server and demo data:
+ * queue → read → comment on a budget line → return; accept another; the dashboard with charts.
+ */
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await (await newContext(browser)).newPage();
+  errors = watchErrors(page);
+  await signIn(page, baseUrl, 'so.chuyenvien');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const queueCount = async () => Number(/\((\d+)\)/.exec(await page.getByRole('tab', { name: /Chờ thẩm định/ }).innerText())?.[1] ?? -1);
+const queueRows = () => page.getByRole('table', { name: 'Hàng chờ thẩm định' }).locator('tbody tr.ant-table-row');
+
+async function openFirstInQueue(): Promise<void> {
+  await page.getByRole('link', { name: 'Thẩm định', exact: true }).click();
+  await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
+  await expect.poll(() => queueRows().count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await queueRows().first().getByRole('link').click();
+  await page.getByRole('heading', { name: /^Thẩm định:/ }).waitFor();
+}
+
+describe('Department reviewer in the browser', () => {
+  it('shows the queue with the cycle\'s progress', async () => {
+    await page.getByRole('link', { name: 'Thẩm định', exact: true }).click();
+    await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
+    await expect.poll(() => queueRows().count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByText('Phải nộp').first().waitFor();
+    await screenshot(page, '10-so-hang-cho-tham-dinh');
+  });
+
+  it('reads a report, comments on a budget line and returns it with reasons', async () => {
+    await expect.poll(() => queueRows().count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const before = await queueCount();
+    await openFirstInQueue();
+    await page.getByRole('region', { name: 'Kết quả kiểm tra' }).waitFor();
+    await page.getByRole('button', { name: /^Góp ý dòng / }).nth(1).click();
+    await page.getByLabel('Nội dung góp ý').fill('Đề nghị thuyết minh khối lượng và đơn giá của khoản này.');
+    await page.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await page.getByText('Đề nghị thuyết minh khối lượng và đơn giá của khoản này.').waitFor();
+    await screenshot(page, '11-so-tham-dinh-gop-y');
+    await page.getByRole('button', { name: 'Trả lại…' }).click();
+    await page.getByLabel('Lý do trả lại').fill('Bổ sung thuyết minh dự toán theo góp ý.');
+    await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    await page.getByText('Bị trả lại').first().waitFor();
+    await page.getByRole('region', { name: 'Dòng thời gian' }).getByText('Bổ sung thuyết minh dự toán theo góp ý.').waitFor();
+    await page.getByRole('link', { name: 'Thẩm định', exact: true }).click();
+    await expect.poll(() => queueCount(), { timeout: 15_000 }).toBe(before - 1);
+  });
+
+  it('accepts the next report in the queue', async () => {
+    await openFirstInQueue();
+    await page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByText('Đã tiếp nhận').first().waitFor();
+    await page.getByRole('region', { name: 'Dòng thời gian' }).getByText('Tiếp nhận').first().waitFor();
+  });
+
+  it('loads the dashboard with its charts and tables', async () => {
+    await page.getByRole('link', { name: 'Tổng hợp' }).click();
+    await page.getByRole('heading', { name: 'Tổng hợp và bảng điều khiển' }).waitFor();
+    for (const title of ['Tiến độ nộp báo cáo', 'Dự toán theo lĩnh vực và loại chi (triệu đồng)', 'So sánh qua các năm (triệu đồng)']) {
+      await page.getByRole('region', { name: title }).waitFor();
+    }
+    await expect.poll(() => page.locator('.khcn-chart canvas').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.getByRole('region', { name: 'So sánh qua các năm (triệu đồng)' }).getByRole('cell', { name: '2026' }).count()).toBe(1);
+    await screenshot(page, '12-so-bang-dieu-khien');
+    expect(errors).toEqual([]);
+  });
+});
