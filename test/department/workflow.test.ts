@@ -41,7 +41,7 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
     t = await freshDatabase(kind);
     await seedDemo(t.store);
     app = await testApp(t.store);
-    [admin, reviewer, officer, chairman, other] = await Promise.all(['so.quantri', 'so.chuyenvien', 'kienthuy.canbo', 'kienthuy.chutich', 'anlao.canbo'].map((u) => signIn(app, u)));
+    [admin, reviewer, officer, chairman, other] = await Promise.all([signIn(app, 'so.quantri'), signIn(app, 'so.chuyenvien'), signIn(app, 'kienthuy.canbo'), signIn(app, 'kienthuy.chutich'), signIn(app, 'anlao.canbo')]);
   }, 180_000);
   afterAll(async () => {
     await app?.close();
