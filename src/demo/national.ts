@@ -27,6 +27,8 @@ export interface NationalOptions {
   seed: number;
   /** Plan year of the latest (open) cycle. */
   lastPlanYear?: number;
+  /** Only these province codes (tests: one province is enough to exercise the same paths). */
+  provinces?: string[];
   log?: (line: string) => void;
 }
 
@@ -66,7 +68,8 @@ export async function seedNational(store: Store, options: NationalOptions): Prom
   const log = options.log ?? (() => undefined);
   const lastPlanYear = options.lastPlanYear ?? NATIONAL_LAST_PLAN_YEAR;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash for all: argon2 per account would take minutes
-  const provinces = await loadReferenceData(store, options.seed, nationalProvinces(), passwordHash);
+  const reference = nationalProvinces().filter((p) => !options.provinces || options.provinces.includes(p.code));
+  const provinces = await loadReferenceData(store, options.seed, reference, passwordHash);
   const units = provinces.reduce((s, p) => s + p.units.length, 0);
   log(`Đã tạo ${provinces.length} tỉnh, ${units} đơn vị, ${units + 2 * provinces.length} tài khoản (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 

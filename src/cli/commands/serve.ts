@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
+import { announceListening, isClusterWorker, runPrimary, workerId } from '../../server/cluster.ts';
 import { prepareStore } from '../prepare-store.ts';
 import { EXIT, type Command } from '../io.ts';
 
@@ -34,7 +35,7 @@ function ensureWebBuilt(log: (s: string) => void): void {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Chạy ứng dụng web và API (tạo, nâng cấp CSDL và nạp dữ liệu mẫu lần đầu)',
-  usage: 'serve [--port 3000] [--host localhost] [--db PATH|URL] [--no-demo]',
+  usage: 'serve [--port 3000] [--host localhost] [--db PATH|URL] [--no-demo] [--workers N]',
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -46,13 +47,25 @@ export const serveCommand: Command = {
         'build-web': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        workers: { type: 'string', default: process.env.KHCN_WORKERS ?? '1' },
       },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_USAGE', `Cổng không hợp lệ: ${values.port}`);
-    if (values['build-web']) ensureWebBuilt(io.err);
+    const workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new AppError('BAD_USAGE', `Số tiến trình không hợp lệ: ${values.workers}`);
+    if (values['build-web'] && !isClusterWorker()) ensureWebBuilt(io.err);
+    if (workers > 1 && !isClusterWorker()) {
+      // Migrations and demo data once, in the primary, before any worker opens the database.
+      const prepared = await prepareStore(values.db, { demo: !values['no-demo'], log: io.err });
+      const where = `CSDL: ${prepared.store.kind} ${prepared.store.location}`;
+      await prepared.store.close();
+      return runPrimary(workers, io.err, (address) => `khcn đang chạy tại ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')} (${where})`);
+    }
     const { store, demo } = await prepareStore(values.db, { demo: !values['no-demo'], log: io.err });
     const app = await buildApp({ store, demo, webDist: WEB_DIST, logger: !values.quiet, trustProxy: values['trust-proxy'] });
+    const worker = workerId();
+    if (worker !== null) app.addHook('onRequest', async (_request, reply) => void reply.header('x-khcn-worker', String(worker)));
     const close = async () => {
       await app.close();
       await store.close();
@@ -61,6 +74,10 @@ export const serveCommand: Command = {
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     const address = await app.listen({ port, host: values.host });
+    if (isClusterWorker()) {
+      announceListening(address);
+      await new Promise(() => undefined);
+    }
     io.err(`khcn đang chạy tại ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')} (CSDL: ${store.kind} ${store.location}${demo ? ', dữ liệu mẫu' : ''})`);
     await new Promise(() => undefined);
     return EXIT.ok;
