@@ -50,7 +50,7 @@ describe('commune officer and chairman in the browser', () => {
     await officer.getByLabel('Tìm báo cáo theo tên đơn vị').fill('kien thuy');
     const row = officer.getByRole('row', { name: /Kiến Thụy 2027/ });
     await expect.poll(() => row.getByText('Nháp').count()).toBe(1);
-    await row.getByRole('link', { name: /Kiến Thụy/ }).click();
+    await row.getByRole('link', { name: /^Nhập liệu báo cáo xã Kiến Thụy/ }).click();
     await officer.getByRole('tab', { name: /Phần I\./ }).waitFor();
     reportUrl = officer.url();
   });

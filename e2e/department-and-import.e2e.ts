@@ -43,7 +43,7 @@ describe('Department reviewer and report import', () => {
     const page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     await signIn(page, baseUrl, 'anlao.canbo');
-    await page.getByRole('row', { name: /An Lão 2027/ }).getByRole('link').click();
+    await page.getByRole('row', { name: /An Lão 2027/ }).getByRole('link', { name: /^Nhập liệu/ }).click();
     await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
     const drawer = page.getByRole('dialog', { name: /Nhập báo cáo từ tệp/ });
     await drawer.waitFor();

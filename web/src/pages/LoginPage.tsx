@@ -38,6 +38,10 @@ export function LoginPage() {
 
   return (
     <main className="khcn-login-bg">
+      <div className="khcn-login-brand">
+        <img src="/favicon.svg" alt="" width={32} height={32} />
+        KH, CN, ĐMST &amp; CĐS cấp xã
+      </div>
       <Card style={{ width: 460, maxWidth: '100%', boxShadow: '0 12px 40px rgba(0,0,0,.25)' }} styles={{ body: { padding: '28px 32px 24px' } }}>
         <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 16, textAlign: 'center' }}>
           <Typography.Text type="secondary" style={{ letterSpacing: 1, fontSize: 12 }}>
@@ -84,6 +88,7 @@ export function LoginPage() {
           />
         )}
       </Card>
+      <div className="khcn-login-foot">Kế hoạch, dự toán và báo cáo khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số</div>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Badge, Card, Input, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Card, Input, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatMillions } from '../../../src/domain/format.ts';
 import { matchesSearch } from '../../../src/domain/text.ts';
@@ -69,6 +69,19 @@ export default function ReportListPage() {
       ),
     },
     { title: 'Cập nhật', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: <span className="khcn-skip">Thao tác</span>,
+      key: 'open',
+      width: 110,
+      render: (_, r) => {
+        const editable = !dept && (r.status === 'draft' || r.status === 'returned');
+        return (
+          <Button size="small" type={editable ? 'primary' : 'default'} href={reportHref(r.id)} onClick={linkHandler(reportHref(r.id))} aria-label={`${editable ? 'Nhập liệu' : 'Xem'} báo cáo ${unitName(r.unit)} ${r.cycle.planYear}`}>
+            {editable ? 'Nhập liệu' : 'Xem'}
+          </Button>
+        );
+      },
+    },
   ];
 
   return (

@@ -20,6 +20,9 @@ const ACTIONS: Record<string, { label: string; color: string }> = {
   seed: { label: 'Dữ liệu mẫu', color: 'default' },
 };
 
+/** The server's label without the technical path it may append ("… — implementation.x"). */
+export const changeLabel = (c: Change): string => (c.label ?? c.path).replace(` — ${c.path}`, '').trim() || c.path;
+
 /** Every saved version with who and when, and a field/line comparison of any two. */
 export default function HistoryTab({ id, currentVersion }: { id: string; currentVersion: number }) {
   const { data, error, loading } = useLoad(() => endpoints.versions(id), `versions-${id}-${currentVersion}`);
@@ -73,7 +76,7 @@ export default function HistoryTab({ id, currentVersion }: { id: string; current
             aria-label="Những thay đổi giữa hai phiên bản"
             locale={{ emptyText: 'Hai phiên bản giống nhau.' }}
             columns={[
-              { title: 'Mục thay đổi', key: 'label', width: 280, render: (_, c) => c.label ?? c.path },
+              { title: 'Mục thay đổi', key: 'label', width: 280, render: (_, c) => changeLabel(c) },
               { title: `Phiên bản ${from}`, dataIndex: 'before', render: (v: unknown) => <Typography.Text delete={v !== undefined}>{formatValue(v)}</Typography.Text> },
               { title: `Phiên bản ${to}`, dataIndex: 'after', render: (v: unknown) => <Typography.Text strong>{formatValue(v)}</Typography.Text> },
             ]}
