@@ -19,7 +19,7 @@ export function BudgetTotals({ lines, year, byField = true }: { lines: readonly 
             <span className="khcn-num">{tr(b.byField[f])}</span>
           </Descriptions.Item>
         ))}
-        {b.byField.unassigned > 0 && (
+        {byField && b.byField.unassigned > 0 && (
           <Descriptions.Item label="Chưa chọn lĩnh vực">
             <span className="khcn-num">{tr(b.byField.unassigned)}</span>
           </Descriptions.Item>
