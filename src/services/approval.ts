@@ -11,8 +11,7 @@ import { newId, nowIso } from './clock.ts';
 import { cycleConsolidation } from './consolidation.ts';
 import { requireAdmin, requireDepartment } from './department.ts';
 import { canSee, forbidden } from './policy.ts';
-import { contentHash } from './report-rows.ts';
-import { loadReportRow, VersionConflict } from './reports.ts';
+import { loadReportRow, transition } from './reports.ts';
 
 /**
  * The city's approval and its execution. The admin records the decision (number, date) and the
@@ -52,26 +51,18 @@ export async function recordApproval(store: Store, actor: Actor, reportId: strin
   const requestedTotal = sumDong(lines.map((l) => l.requested));
   const approvedTotal = sumDong(lines.map((l) => l.approved));
   const now = nowIso();
-  const hash = contentHash(report);
   const decision = { decisionNumber: input.decisionNumber.trim(), decisionDate: input.decisionDate };
-  await store.db.transaction().execute(async (trx) => {
-    // The status change is a transition like return/accept (new version, event, audit), done
-    // here inline so that it and the baseline are written in the same transaction.
-    const next = row.version + 1;
-    const res = await trx.updateTable('reports').set({ version: next, status: 'approved', updated_at: now, updated_by: actor.userId }).where('id', '=', reportId).where('version', '=', row.version).where('status', '=', 'accepted').executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(next);
-    await trx.insertInto('report_versions').values({ report_id: reportId, version: next, body: row.body, content_hash: hash, action: 'approve', created_at: now, created_by: actor.userId }).execute();
-    const reason = `Quyết định số ${decision.decisionNumber} ngày ${decision.decisionDate.split('-').reverse().join('/')}`;
-    await trx.insertInto('report_events').values({ id: newId(), report_id: reportId, at: now, actor_id: actor.userId, actor_name: actor.fullName, action: 'approve', from_status: 'accepted', to_status: 'approved', version: next, reason }).execute();
-    await trx.insertInto('approvals').values({
-      report_id: reportId, cycle_id: row.cycle_id, province_id: row.province_id, unit_id: row.unit_id, decision_number: decision.decisionNumber, decision_date: decision.decisionDate,
-      report_version: row.version, requested_total: requestedTotal, approved_total: approvedTotal, created_at: now, created_by: actor.userId,
-    }).execute();
-    for (let i = 0; i < lines.length; i += 200) await trx.insertInto('approved_lines').values(lines.slice(i, i + 200)).execute();
-    await appendAudit(store, trx, actor, {
-      entity: 'report', entityId: reportId, action: 'approve', before: { status: 'accepted', version: row.version },
-      after: { status: 'approved', version: next, ...decision, requestedTotal, approvedTotal, changedLines: [...overrides.keys()] },
-    });
+  const reason = `Quyết định số ${decision.decisionNumber} ngày ${decision.decisionDate.split('-').reverse().join('/')}`;
+  // The approval is a transition like return/accept; its locked baseline commits with it.
+  await transition(store, actor, row, 'approve', 'approved', reason, now, {
+    within: async (trx) => {
+      await trx.insertInto('approvals').values({
+        report_id: reportId, cycle_id: row.cycle_id, province_id: row.province_id, unit_id: row.unit_id, decision_number: decision.decisionNumber, decision_date: decision.decisionDate,
+        report_version: row.version, requested_total: requestedTotal, approved_total: approvedTotal, created_at: now, created_by: actor.userId,
+      }).execute();
+      for (let i = 0; i < lines.length; i += 200) await trx.insertInto('approved_lines').values(lines.slice(i, i + 200)).execute();
+    },
+    auditAfter: { ...decision, requestedTotal, approvedTotal, changedLines: [...overrides.keys()] },
   });
   return getExecution(store, actor, reportId);
 }

@@ -3,7 +3,7 @@ import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { Report } from '../domain/report-schema.ts';
 import { matchesSearch } from '../domain/text.ts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { prepared } from '../store/prepared.ts';
 import type { DB, ReportsTable } from '../store/schema.ts';
@@ -211,7 +211,14 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
  * Moves a report to a new status as a new version (the body is unchanged), records the event
  * with its reason, and audits it, in one transaction guarded by the version seen.
  */
-export async function transition(store: Store, actor: Actor, row: ReportsTable, action: string, to: ReportStatus, reason: string | null, at?: string): Promise<void> {
+export interface TransitionExtra {
+  /** More writes that must commit or fail with the status change (e.g. an approval's locked lines). */
+  within?: (trx: Transaction<DB>) => Promise<void>;
+  /** Facts added to the audit entry's "after". */
+  auditAfter?: Record<string, unknown>;
+}
+
+export async function transition(store: Store, actor: Actor, row: ReportsTable, action: string, to: ReportStatus, reason: string | null, at?: string, extra: TransitionExtra = {}): Promise<void> {
   const now = at ?? nowIso();
   const report = parseBody(row.body);
   const hash = contentHash(report);
@@ -233,7 +240,8 @@ export async function transition(store: Store, actor: Actor, row: ReportsTable, 
     if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(row.version + 1);
     await trx.insertInto('report_versions').values({ report_id: row.id, version: next, body: row.body, content_hash: hash, action, created_at: now, created_by: actor.userId }).execute();
     await trx.insertInto('report_events').values({ id: newId(), report_id: row.id, at: now, actor_id: actor.userId, actor_name: actor.fullName, action, from_status: row.status, to_status: to, version: next, reason }).execute();
-    await appendAudit(store, trx, actor, { entity: 'report', entityId: row.id, action, before: { status: row.status, version: row.version }, after: { status: to, version: next, contentHash: hash, reason } });
+    await extra.within?.(trx);
+    await appendAudit(store, trx, actor, { entity: 'report', entityId: row.id, action, before: { status: row.status, version: row.version }, after: { status: to, version: next, contentHash: hash, reason, ...extra.auditAfter } });
   });
 }
 
