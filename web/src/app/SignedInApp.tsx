@@ -1,4 +1,4 @@
-import { FileTextOutlined, LogoutOutlined, ApartmentOutlined, UserOutlined, AuditOutlined, BarChartOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LogoutOutlined, ApartmentOutlined, UserOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, WalletOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { useUser, useSession } from '../auth/session.tsx';
@@ -11,6 +11,8 @@ const UnitsPage = lazy(() => import('../pages/UnitsPage.tsx'));
 const ReportEditorPage = lazy(() => import('../editor/ReportEditorPage.tsx'));
 // The Department's workspace (review, consolidation, dashboard): its own lazy chunks.
 const DepartmentApp = lazy(() => import('../department/DepartmentApp.tsx'));
+// Giải ngân (commune): recorded against the approved budget during the plan year.
+const DisbursementPage = lazy(() => import('../execution/DisbursementPage.tsx'));
 
 /** The signed-in shell: header with navigation and the user menu, then the current screen. */
 export default function SignedInApp({ route }: { route: Route }) {
@@ -25,12 +27,15 @@ export default function SignedInApp({ route }: { route: Route }) {
   const items = [
     { key: 'reports', icon: <FileTextOutlined />, label: <a href="/bao-cao" onClick={linkHandler('/bao-cao')}>{dept ? 'Báo cáo các xã' : 'Báo cáo của tôi'}</a> },
     ...(dept ? [{ key: 'units', icon: <ApartmentOutlined />, label: <a href="/don-vi" onClick={linkHandler('/don-vi')}>Đơn vị</a> }] : []),
+    ...(!dept ? [{ key: 'disbursement', icon: <WalletOutlined />, label: <a href="/giai-ngan" onClick={linkHandler('/giai-ngan')}>Giải ngân</a> }] : []),
     ...(dept ? [
+      { key: 'cycles', icon: <CalendarOutlined />, label: <a href="/so/ky-bao-cao" onClick={linkHandler('/so/ky-bao-cao')}>Kỳ báo cáo</a> },
       { key: 'review', icon: <AuditOutlined />, label: <a href="/so/tham-dinh" onClick={linkHandler('/so/tham-dinh')}>Thẩm định</a> },
       { key: 'dashboard', icon: <BarChartOutlined />, label: <a href="/so/tong-hop" onClick={linkHandler('/so/tong-hop')}>Tổng hợp</a> },
     ] : []),
   ];
-  const selected = route.name === 'units' ? 'units' : route.name === 'department' ? (route.path.startsWith('/so/tong-hop') ? 'dashboard' : 'review') : 'reports';
+  const deptKey = (path: string) => (path.startsWith('/so/tong-hop') || path.startsWith('/so/giai-ngan') ? 'dashboard' : path.startsWith('/so/ky-bao-cao') ? 'cycles' : 'review');
+  const selected = route.name === 'units' ? 'units' : route.name === 'department' ? deptKey(route.path) : route.name === 'disbursement' ? 'disbursement' : 'reports';
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -70,8 +75,9 @@ export default function SignedInApp({ route }: { route: Route }) {
           {route.name === 'reports' && <ReportListPage />}
           {route.name === 'units' && <UnitsPage />}
           {route.name === 'department' && dept && <DepartmentApp path={route.path} />}
+          {route.name === 'disbursement' && !dept && <DisbursementPage {...(route.id ? { id: route.id } : {})} />}
           {route.name === 'report' && <ReportEditorPage key={route.id} id={route.id} tab={route.tab} />}
-          {(route.name === 'notFound' || (route.name === 'department' && !dept)) && (
+          {(route.name === 'notFound' || (route.name === 'department' && !dept) || (route.name === 'disbursement' && dept)) && (
             <Result status="404" title="Không tìm thấy trang" extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chủ</Button>} />
           )}
         </Suspense>

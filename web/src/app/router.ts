@@ -45,6 +45,7 @@ export type Route =
   | { name: 'units' }
   | { name: 'home' }
   | { name: 'department'; path: string }
+  | { name: 'disbursement'; id?: string }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -55,6 +56,9 @@ export function matchRoute(path: string): Route {
   if (clean === '/bao-cao') return { name: 'reports' };
   if (clean === '/don-vi') return { name: 'units' };
   if (clean === '/so' || clean.startsWith('/so/')) return { name: 'department', path: clean };
+  if (clean === '/giai-ngan') return { name: 'disbursement' };
+  const d = /^\/giai-ngan\/([^/]+)$/.exec(clean);
+  if (d?.[1]) return { name: 'disbursement', id: decodeURIComponent(d[1]) };
   const m = /^\/bao-cao\/([^/]+)$/.exec(clean);
   if (m?.[1]) {
     const tab = new URLSearchParams(search).get('muc') ?? undefined;

@@ -6,7 +6,11 @@ import { api } from '../api/client.ts';
 import type { Change, ReportMeta } from '../api/types.ts';
 
 /** The Department's endpoints (src/server/routes/{cycles,review,dashboard,approval}.ts), on the shared client. */
-export interface Cycle { id: string; planYear: number; reportYear: number; guidance: string; deadline: string; status: string; demo: boolean }
+export interface Cycle {
+  id: string; planYear: number; reportYear: number; guidance: string; deadline: string; status: string; demo: boolean;
+  guidanceNumber?: string; guidanceDate?: string | null; guidanceIssuer?: string;
+}
+export interface OpenCycleInput { planYear: number; guidanceNumber: string; guidanceDate?: string | null; guidanceIssuer: string; deadline: string; unitIds?: string[] }
 export interface QueueItem {
   reportId: string; unit: { id: string; name: string; kind: string }; submittedAt: string | null; firstSubmittedAt: string | null; deadline: string;
   timeliness: Timeliness; daysLate: number; returns: number; planTotal: number; errors: number; warnings: number; version: number;
@@ -22,6 +26,7 @@ export interface Execution {
   reportId: string;
   approval: { decisionNumber: string; decisionDate: string; requestedTotal: number; approvedTotal: number; createdAt: string } | null;
   lines: { lineId: string; title: string; field: string | null; budgetCode: string | null; kind: string; requested: number; approved: number; disbursed: number }[];
+  disbursements?: { id: string; lineId: string; amount: number; disbursedOn: string; note: string | null; createdAt: string }[];
   disbursedTotal: number;
   canRecordDisbursement: boolean;
 }
@@ -34,7 +39,11 @@ export interface Dashboard {
   yearOverYear: { planYear: number; included: number; requested: number; approved: number; disbursed: number; byField: Record<FieldKey, number> }[];
   execution: { approved: number; disbursed: number; byField: { field: FieldKey; approved: number; disbursed: number }[] };
 }
-export interface ExecutionOverview { approved: number; disbursed: number; units: { unitId: string; name: string; kind: string; reportId: string; approved: number; disbursed: number }[] }
+export interface FieldExecution { field: FieldKey; approved: number; disbursed: number }
+export interface ExecutionOverview {
+  approved: number; disbursed: number; byField: FieldExecution[];
+  units: { unitId: string; name: string; kind: string; reportId: string; approved: number; disbursed: number; byField: FieldExecution[] }[];
+}
 export type Progress = ProgressSummary & { cycle: Cycle };
 export type { Consolidation };
 
@@ -46,6 +55,9 @@ const qs = (params: Record<string, string | undefined>) => {
 
 export const deptApi = {
   cycles: () => api<{ items: Cycle[] }>('/api/cycles'),
+  openCycle: (body: OpenCycleInput) => api<{ cycle: Cycle }>('/api/cycles', { method: 'POST', body }),
+  extendDeadline: (cycleId: string, unitId: string, deadline: string | null) =>
+    api<{ ok: true }>(`/api/cycles/${enc(cycleId)}/deadlines/${enc(unitId)}`, { method: 'PUT', body: { deadline } }),
   queue: (cycleId: string) => api<{ items: QueueItem[] }>(`/api/cycles/${enc(cycleId)}/queue`),
   progress: (cycleId: string) => api<Progress>(`/api/cycles/${enc(cycleId)}/progress`),
   review: (id: string) => api<ReviewBundle>(`/api/reports/${enc(id)}/review`),
@@ -53,6 +65,8 @@ export const deptApi = {
   returnReport: (id: string, reason: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/return`, { method: 'POST', body: { reason } }),
   accept: (id: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/accept`, { method: 'POST', body: {} }),
   execution: (id: string) => api<Execution>(`/api/reports/${enc(id)}/execution`),
+  disburse: (id: string, body: { lineId: string; amount: number; date: string; note?: string }) =>
+    api<Execution>(`/api/reports/${enc(id)}/disbursements`, { method: 'POST', body }),
   approve: (id: string, body: { decisionNumber: string; decisionDate: string; lines: { lineId: string; approved: number }[] }) =>
     api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body }),
   dashboard: (f: { cycleId?: string; status?: string; unitKind?: string }) => api<{ dashboard: Dashboard | null }>(`/api/dashboard${qs(f)}`),

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic,
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { linkHandler } from '../../app/router.ts';
 import { deptApi } from '../api.ts';
+import { DEPT } from '../paths.ts';
 import { downloadBlob, tr } from '../format.ts';
 import { ChartPanel } from './ChartPanel.tsx';
 import { panels } from './charts.ts';
@@ -76,7 +78,10 @@ export default function DashboardPage() {
               <Col xs={12} md={3}><Statistic title="Phải nộp" value={d.progress.expected} /></Col>
               <Col xs={12} md={3}><Statistic title="Đã tiếp nhận" value={d.included} /></Col>
               <Col xs={12} md={5}><Statistic title="Tổng dự toán (triệu đồng)" value={tr(d.totals.total)} /></Col>
-              <Col xs={12} md={5}><Statistic title="Được duyệt / đã giải ngân" value={`${tr(d.execution.approved)} / ${tr(d.execution.disbursed)}`} /></Col>
+              <Col xs={12} md={5}>
+                <Statistic title="Được duyệt / đã giải ngân" value={`${tr(d.execution.approved)} / ${tr(d.execution.disbursed)}`} />
+                <a href={DEPT.execution} onClick={linkHandler(DEPT.execution)}>Giải ngân theo từng xã →</a>
+              </Col>
               <Col xs={24} md={8}>
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space>
