@@ -12,7 +12,7 @@ import { appendAudit } from './audit.ts';
 import { newId, nowIso } from './clock.ts';
 import { canEdit, canSee, canSubmit, forbidden, isEditableStatus, notFound, type ReportStatus } from './policy.ts';
 import { contentHash, summaryColumns, writeBudgetRows } from './report-rows.ts';
-import { parsedVersion } from './version-cache.ts';
+import { parsedVersion, rememberVersion } from './version-cache.ts';
 
 /**
  * The report service: every read is scoped by the actor, every write is validated, versioned,
@@ -103,7 +103,6 @@ function toMeta(actor: Actor, row: Row): ReportMeta {
   };
 }
 
-const parseBody = (body: string): Report => Report.parse(JSON.parse(body));
 
 export async function listReports(store: Store, actor: Actor, filter: { status?: string; q?: string; cycleId?: string } = {}): Promise<ReportListItem[]> {
   let q = baseQuery(store);
@@ -195,7 +194,7 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
     if (!isEditableStatus(row.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã được nộp.', { status: 409 });
     throw forbidden('Chỉ Chủ tịch UBND được nộp báo cáo.');
   }
-  const report = parseBody(row.body);
+  const report = parsedVersion(store.db, row.id, row.version, row.body);
   const findings = runChecks(report);
   if (findings.some((f) => f.severity === 'error')) {
     throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings } });
@@ -220,7 +219,8 @@ export interface TransitionExtra {
 
 export async function transition(store: Store, actor: Actor, row: ReportsTable, action: string, to: ReportStatus, reason: string | null, at?: string, extra: TransitionExtra = {}): Promise<void> {
   const now = at ?? nowIso();
-  const report = parseBody(row.body);
+  // One parse per submit: the cache holds this version's body, and the new version has the same.
+  const report = parsedVersion(store.db, row.id, row.version, row.body);
   const hash = contentHash(report);
   await store.db.transaction().execute(async (trx) => {
     const next = row.version + 1;
@@ -243,6 +243,7 @@ export async function transition(store: Store, actor: Actor, row: ReportsTable, 
     await extra.within?.(trx);
     await appendAudit(store, trx, actor, { entity: 'report', entityId: row.id, action, before: { status: row.status, version: row.version }, after: { status: to, version: next, contentHash: hash, reason, ...extra.auditAfter } });
   });
+  rememberVersion(store.db, row.id, row.version + 1, report);
 }
 
 export { loadRow as loadReportRow };

@@ -34,3 +34,14 @@ export function parsedVersion(store: object, reportId: string, version: number, 
   cache.set(key, report);
   return report;
 }
+
+/**
+ * Records that `version` has the same body as an already parsed report (a status transition
+ * makes a new version without changing the body), so the read that follows needs no parse.
+ */
+export function rememberVersion(store: object, reportId: string, version: number, report: Report): void {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(`${reportId}@${version}`, deepFreeze(report));
+}
