@@ -45,7 +45,8 @@ export async function dashboardFigure(ctx: BenchContext, db: string, label: stri
   try {
     const rows = await query.execute();
     if (rows.length === 0) throw new Error('the aggregate is empty: no national data?');
-    const r = await compare(ctx, () => query.execute(), raw, 15_000);
+    // A second or so per run: a few runs each, interleaved, are enough for a median.
+    const r = await compare(ctx, () => query.execute(), raw, 15_000, ctx.quick ? 3 : 7);
     return ratioFigure(`dashboard aggregate, national, 5 years (${label})`, 'ms', r.subject, r.baseline, { max: 1.5 }, `${rows.length} groups; baseline: the same SQL through ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`);
   } finally {
     await close();

@@ -24,9 +24,9 @@ export interface BenchContext {
  * Times a subject against its baseline in one tinybench run, interleaved, and compares medians:
  * the machine is shared, and the median is the statistic least moved by a neighbour's burst.
  */
-export async function compare(ctx: BenchContext, subject: () => unknown, baseline: () => unknown, budgetMs: number): Promise<{ subject: number; baseline: number }> {
+export async function compare(ctx: BenchContext, subject: () => unknown, baseline: () => unknown, budgetMs: number, minIterations = 5): Promise<{ subject: number; baseline: number }> {
   const time = ctx.quick ? budgetMs / 4 : budgetMs;
-  const bench = new Bench({ time, warmupTime: Math.min(500, time / 4), iterations: 5, warmupIterations: 2 });
+  const bench = new Bench({ time, warmupTime: Math.min(500, time / 4), iterations: minIterations, warmupIterations: 1 });
   bench.add('subject', subject).add('baseline', baseline);
   await bench.run();
   const [a, b] = bench.tasks.map((t) => {

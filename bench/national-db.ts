@@ -51,31 +51,56 @@ export function sqliteNational(ctx: BenchContext): BenchDb {
   return { target, drop: async () => ['', '-wal', '-shm'].forEach((ext) => rmSync(`${target}${ext}`, { force: true })) };
 }
 
-/** A national PostgreSQL database of this run, generated fresh and dropped afterwards. */
-export async function postgresNational(ctx: BenchContext): Promise<BenchDb> {
-  const name = `khcn_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = PG_ADMIN_URL.replace(/\/[^/?]*(\?.*)?$/, `/${name}`);
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+const pgUrl = (name: string): string => PG_ADMIN_URL.replace(/\/[^/?]*(\?.*)?$/, `/${name}`);
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
   try {
-    generate(ctx, target);
-    // Fresh tables: give the planner statistics, as autovacuum would within a minute in production.
-    const c = new pg.Client({ connectionString: target });
-    await c.connect();
-    await c.query('analyze');
+    return await fn(c);
+  } finally {
     await c.end();
-  } catch (e) {
-    await drop();
-    throw e;
   }
-  return { target, drop };
+}
+
+/**
+ * A national PostgreSQL database for this run, dropped afterwards. Generating it takes minutes,
+ * so the generated database is kept as a template (khcn_bench_cache_<key>, keyed like the SQLite
+ * cache) and each run works on a fast copy; `--clean` drops the template too.
+ */
+export async function postgresNational(ctx: BenchContext): Promise<BenchDb> {
+  const cache = `khcn_bench_cache_${sourceKey()}`;
+  const name = `khcn_bench_${process.pid}`;
+  const cached = await withAdmin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [cache])).rowCount === 1);
+  if (!cached) {
+    await dropPostgresCaches();
+    await withAdmin((c) => c.query(`create database ${cache}`));
+    try {
+      generate(ctx, pgUrl(cache));
+      // Fresh tables: give the planner statistics, as autovacuum would within a minute in production.
+      const c = new pg.Client({ connectionString: pgUrl(cache) });
+      await c.connect();
+      await c.query('analyze');
+      await c.end();
+    } catch (e) {
+      await withAdmin((c) => c.query(`drop database if exists ${cache} with (force)`));
+      throw e;
+    }
+  } else ctx.log(`national PostgreSQL data from template ${cache}`);
+  await withAdmin(async (c) => {
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.query(`create database ${name} template ${cache}`);
+  });
+  return { target: pgUrl(name), drop: () => withAdmin(async (c) => void (await c.query(`drop database if exists ${name} with (force)`))) };
+}
+
+export async function dropPostgresCaches(): Promise<void> {
+  await withAdmin(async (c) => {
+    const rows = (await c.query<{ datname: string }>("select datname from pg_database where datname like 'khcn_bench_cache_%'")).rows;
+    for (const r of rows) await c.query(`drop database if exists ${r.datname} with (force)`);
+  });
+}
+
+export function dropSqliteCache(): void {
+  rmSync(join(tmpdir(), 'khcn-bench-cache'), { recursive: true, force: true });
 }

@@ -8,10 +8,10 @@ import { dashboardFigure } from './dashboard.ts';
 import { documentFigures } from './documents.ts';
 import { burstFigures, getReportFigures } from './http.ts';
 import { missingFigure, table, type BenchContext, type Figure } from './lib.ts';
-import { postgresNational, sqliteNational } from './national-db.ts';
+import { dropPostgresCaches, dropSqliteCache, postgresNational, sqliteNational } from './national-db.ts';
 import { webFigures } from './web.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-pg': { type: 'boolean', default: false }, 'skip-web': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-pg': { type: 'boolean', default: false }, 'skip-web': { type: 'boolean', default: false }, clean: { type: 'boolean', default: false } } });
 const started = Date.now();
 const ctx: BenchContext = { quick: values.quick, log: (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${line}\n`) };
 const load = [loadavg()[0]!];
@@ -50,6 +50,11 @@ if (!values['skip-pg']) {
   } finally {
     await pgDb.drop();
   }
+}
+
+if (values.clean) {
+  dropSqliteCache();
+  if (!values['skip-pg']) await dropPostgresCaches();
 }
 
 const cpu = cpus();
