@@ -152,9 +152,9 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
         <>
           <Card size="small" style={{ marginBottom: 16 }} role="region" aria-label="Tổng hợp giải ngân">
             <Row gutter={16} align="middle">
-              <Col xs={12} md={5}><Statistic title="Được duyệt" value={tr(approvedTotal)} /></Col>
-              <Col xs={12} md={5}><Statistic title="Đã giải ngân" value={tr(disbursed)} /></Col>
-              <Col xs={12} md={5}><Statistic title="Còn lại" value={tr(approvedTotal - disbursed)} /></Col>
+              <Col xs={12} md={5}><Statistic title="Được duyệt (triệu đồng)" value={tr(approvedTotal)} /></Col>
+              <Col xs={12} md={5}><Statistic title="Đã giải ngân (triệu đồng)" value={tr(disbursed)} /></Col>
+              <Col xs={12} md={5}><Statistic title="Còn lại (triệu đồng)" value={tr(approvedTotal - disbursed)} /></Col>
               <Col xs={24} md={9}>
                 <Typography.Text type="secondary">Tỷ lệ giải ngân</Typography.Text>
                 <Progress percent={approvedTotal ? Math.round((disbursed / approvedTotal) * 1000) / 10 : 0} format={() => pct(disbursed, approvedTotal)} aria-label="Tỷ lệ giải ngân" />
