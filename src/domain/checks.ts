@@ -210,7 +210,7 @@ const RATE_STATED: Rule = {
       if (c.stated === undefined || c.computed === undefined) continue;
       if (!rateMatches(c.stated, c.computed)) {
         out.push(finding(this, {
-          message: `${c.label} ghi ${formatPercent(c.stated)} nhưng tính từ số liệu (${c.how}) là ${formatPercent(c.computed)}.`,
+          message: `${c.label} ghi ${formatPercent(c.stated)} nhưng tính từ số liệu (${c.how}) là ${formatPercent(c.computed)}. Sửa tỷ lệ trong đoạn "Về chuyển đổi số" (hoặc cập nhật câu số liệu từ bảng) cho khớp.`,
           path: `${D}.${c.key}`,
           expected: Math.round(c.computed * 100) / 100,
           actual: c.stated,

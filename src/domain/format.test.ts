@@ -21,6 +21,8 @@ describe('formatting', () => {
     expect(formatDocumentDate('2026-01-01')).toBe('ngày 01 tháng 01 năm 2026');
     expect(formatDocumentDate('2026-12-31')).toBe('ngày 31 tháng 12 năm 2026');
     expect(formatShortDate('2026-06-30')).toBe('30/6/2026');
+    expect(formatShortDate('2026-01-01')).toBe('01/01/2026');
+    expect(formatShortDate('2025-07-01')).toBe('01/7/2025');
   });
 });
 

@@ -37,10 +37,13 @@ export function formatDocumentDate(isoDate: string): string {
   return `ngày ${dd} tháng ${mm} năm ${year}`;
 }
 
-/** "2026-06-30" → "30/6/2026" (short form used inside sentences, as the seed writes it). */
+/**
+ * "2026-06-30" → "30/6/2026", "2026-01-01" → "01/01/2026": the short form used inside sentences,
+ * with the same leading zeros as document dates (days below 10, months 1 and 2), as reports write it.
+ */
 export function formatShortDate(isoDate: string): string {
   const { year, month, day } = parseIsoDate(isoDate);
-  return `${String(day).padStart(2, '0')}/${month}/${year}`;
+  return `${String(day).padStart(2, '0')}/${month <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
 }
 
 export function parseIsoDate(isoDate: string): { year: number; month: number; day: number } {

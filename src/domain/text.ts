@@ -21,3 +21,8 @@ export function matchesSearch(text: string, query: string): boolean {
     .filter(Boolean)
     .every((word) => haystack.includes(word));
 }
+
+const collator = new Intl.Collator('vi');
+
+/** Vietnamese alphabetical order (a ă â b c d đ …; tones after letters): "Hải An" < "Hòa Bình" < "Hưng Đạo". */
+export const compareVietnamese = (a: string, b: string): number => collator.compare(a, b);

@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 export type CycleRow = Selectable<CyclesTable>;
 import { isCommuneRole, isDepartmentRole, type Actor } from './actor.ts';
 import { forbidden, notFound } from './policy.ts';
+import { compareVietnamese } from '../domain/text.ts';
 
 /**
  * Guards and scoped loaders shared by the Department's services (cycles, review, consolidation,
@@ -57,8 +58,8 @@ export async function cycleReportRows(store: Store, actor: Actor, cycle: CycleRo
     ])
     .where('reports.cycle_id', '=', cycle.id)
     .where('reports.province_id', '=', actor.provinceId)
-    .orderBy('units.name')
     .execute();
+  rows.sort((a, b) => compareVietnamese(a.unit_name, b.unit_name));
   const events = await store.db
     .selectFrom('report_events')
     .innerJoin('reports', 'reports.id', 'report_events.report_id')

@@ -6,15 +6,7 @@ import { isCommuneRole, isDepartmentRole, type Actor } from './actor.ts';
  * A report outside the actor's scope is "not found" (404), never "forbidden": its existence is
  * not revealed.
  */
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'approved';
-
-export const STATUS_LABELS: Record<ReportStatus, string> = {
-  draft: 'Nháp',
-  submitted: 'Đã nộp',
-  returned: 'Bị trả lại',
-  accepted: 'Đã tiếp nhận',
-  approved: 'Đã phê duyệt',
-};
+export { STATUS_LABELS, type ReportStatus } from '../domain/status.ts';
 
 export interface ScopedRow {
   unit_id: string;

@@ -2,7 +2,7 @@ import { validateReport, runChecks, type Finding } from '../domain/checks.ts';
 import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { Report } from '../domain/report-schema.ts';
-import { matchesSearch } from '../domain/text.ts';
+import { compareVietnamese, matchesSearch } from '../domain/text.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { prepared } from '../store/prepared.ts';
@@ -109,7 +109,7 @@ export async function listReports(store: Store, actor: Actor, filter: { status?:
   q = isCommuneRole(actor.role) ? q.where('reports.unit_id', '=', actor.unitId ?? '') : q.where('reports.province_id', '=', actor.provinceId);
   if (filter.status) q = q.where('reports.status', '=', filter.status);
   if (filter.cycleId) q = q.where('reports.cycle_id', '=', filter.cycleId);
-  const rows = (await q.orderBy('cycles.plan_year', 'desc').orderBy('units.name').execute()) as Row[];
+  const rows = ((await q.execute()) as Row[]).sort((a, b) => b.plan_year - a.plan_year || compareVietnamese(a.unit_name, b.unit_name));
   return rows
     .filter((r) => canSee(actor, r) && (!filter.q || matchesSearch(`${r.unit_kind} ${r.unit_name}`, filter.q)))
     .map((r) => ({

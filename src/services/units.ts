@@ -1,4 +1,4 @@
-import { searchKey } from '../domain/text.ts';
+import { compareVietnamese, searchKey } from '../domain/text.ts';
 import type { Store } from '../store/db.ts';
 import { isCommuneRole, type Actor } from './actor.ts';
 
@@ -24,5 +24,7 @@ export async function listUnits(store: Store, actor: Actor, q?: string): Promise
   if (isCommuneRole(actor.role)) query = query.where('units.id', '=', actor.unitId ?? '');
   const words = q ? searchKey(q).split(' ').filter(Boolean).slice(0, 8) : [];
   for (const w of words) query = query.where('units.search_text', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
-  return query.orderBy('units.kind').orderBy('units.name').execute();
+  // Sorted here, not in SQL: database collations do not know the Vietnamese alphabet.
+  const units = await query.execute();
+  return units.sort((a, b) => compareVietnamese(a.kind, b.kind) || compareVietnamese(a.name, b.name));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Report } from '../../domain/report-schema.ts';
+import { REPORT_STATUSES } from '../../domain/status.ts';
 import { convertToPdf, renderAppendixXlsx, renderDocx } from '../../documents/render/index.ts';
 import { diffVersions, getChecks, getReport, getVersion, listEvents, listReports, listVersions, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
 import type { Store } from '../../store/db.ts';
@@ -8,14 +9,13 @@ import { requireActor } from '../session.ts';
 import { documentFileName } from '../file-names.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
-const STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'approved'] as const;
 
 export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/reports', {
     schema: {
       tags: ['reports'],
       summary: 'Các báo cáo người dùng được xem',
-      querystring: z.object({ status: z.enum(STATUSES).optional(), q: z.string().max(100).optional(), cycleId: z.string().max(64).optional() }).strict(),
+      querystring: z.object({ status: z.enum(REPORT_STATUSES).optional(), q: z.string().max(100).optional(), cycleId: z.string().max(64).optional() }).strict(),
     },
   }, async (request) => ({ items: await listReports(store, requireActor(request), request.query) }));
 
