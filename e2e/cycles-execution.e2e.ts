@@ -1,22 +1,29 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMillions } from '../src/domain/format.ts';
 import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { startServer } from './support/global-setup.ts';
 
 /**
  * Cycles and execution in the browser against the real server and demo data: the Department's
  * admin opens the 2028 cycle for two units and extends one deadline; An Lão (whose 2026 budget the
  * demo approved) records a disbursement and sees what remains drop, and is refused more than
- * approved, in Vietnamese; the Department then sees the disbursement by commune.
+ * approved, in Vietnamese; the Department then sees the disbursement by commune. Its own server
+ * and database: a newer cycle would otherwise become the default of the other files' screens.
  */
-const baseUrl = inject('baseUrl');
+let baseUrl: string;
+let stopServer: (() => Promise<void>) | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
+  const server = await startServer();
+  baseUrl = server.baseUrl;
+  stopServer = server.stop;
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
+  await stopServer?.();
 });
 
 /** Types a dd/mm/yyyy date into an antd DatePicker and confirms it. */

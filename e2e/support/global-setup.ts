@@ -40,12 +40,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`khcn serve did not answer within 60 s:\n${output()}`);
 }
 
-/** Builds the web once, starts the real server on a free port with a fresh SQLite file. */
-export default async function setup(project: TestProject) {
-  if (process.env.KHCN_E2E_SKIP_BUILD !== '1') {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
+/**
+ * Starts the real server on a free port with a fresh SQLite file (demo data). A test file that
+ * changes what the others rely on (e.g. opens a newer cycle) starts its own with this.
+ */
+export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'khcn-e2e-'));
   const port = await freePort();
   let log = '';
@@ -58,10 +57,23 @@ export default async function setup(project: TestProject) {
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => log);
-  project.provide('baseUrl', baseUrl);
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+/** Builds the web once, starts the real server on a free port with a fresh SQLite file. */
+export default async function setup(project: TestProject) {
+  if (process.env.KHCN_E2E_SKIP_BUILD !== '1') {
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const server = await startServer();
+  project.provide('baseUrl', server.baseUrl);
+  return server.stop;
 }

@@ -72,7 +72,8 @@ export default function CyclesPage() {
     { title: 'Tình hình', key: 't', width: 190, render: (_, r) => <Tag color={TIMELINESS[r.timeliness]?.color}>{TIMELINESS[r.timeliness]?.label}{r.daysLate ? ` ${r.daysLate} ngày` : ''}</Tag> },
     ...(admin ? [{
       title: <span className="khcn-skip">Thao tác</span>, key: 'act', width: 120,
-      render: (_: unknown, r: ProgressRow) => (
+      // Only where a (re)submission is still due, or to change/undo an extension.
+      render: (_: unknown, r: ProgressRow) => (pending(r) || extended(r)) && (
         <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(r)} aria-label={`Gia hạn nộp cho ${unitName(r.unit)}`}>Gia hạn…</Button>
       ),
     }] : []),
