@@ -2,7 +2,7 @@ import type { Finding } from '../../../src/domain/checks.ts';
 import type { Report } from '../../../src/domain/report-schema.ts';
 import { api } from './client.ts';
 import type {
-  Change, Health, ImportResult, ReportEnvelope, ReportListItem, ReportMeta, UnitItem, User, VersionItem,
+  Change, CommentItem, Health, ImportResult, ReportEnvelope, ReportListItem, ReportMeta, UnitItem, User, VersionItem,
 } from './types.ts';
 
 const enc = encodeURIComponent;
@@ -22,6 +22,7 @@ export const endpoints = {
     api<ReportEnvelope>(reportPath(id), { method: 'PUT', body: report, headers: { 'If-Match': String(version) } }),
   submit: (id: string | number, acknowledgeWarnings: boolean) =>
     api<{ meta: ReportMeta }>(`${reportPath(id)}/submit`, { method: 'POST', body: { acknowledgeWarnings } }),
+  comments: (id: string | number) => api<{ items: CommentItem[] }>(`${reportPath(id)}/comments`),
   checks: (id: string | number) => api<{ findings: Finding[] }>(`${reportPath(id)}/checks`),
   versions: (id: string | number) => api<{ items: VersionItem[] }>(`${reportPath(id)}/versions`),
   version: (id: string | number, version: number) => api<ReportEnvelope>(`${reportPath(id)}/versions/${version}`),

@@ -103,3 +103,14 @@ export interface ImportResult {
   lines: string[];
   findings: Finding[];
 }
+
+/** A Department reviewer's comment on a section (`path`) or on one budget line (`lineId`). */
+export interface CommentItem {
+  id: string;
+  version: number;
+  path: string;
+  lineId: string | null;
+  body: string;
+  authorName: string;
+  createdAt: string;
+}

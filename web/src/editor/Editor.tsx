@@ -1,16 +1,19 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Col, ConfigProvider, Form, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { validateReport, type Finding } from '../../../src/domain/checks.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { ReportEnvelope } from '../api/types.ts';
+import type { CommentItem, ReportEnvelope } from '../api/types.ts';
 import { formatDateTime, statusColor, statusLabel, unitName } from '../app/labels.ts';
 import { PageSpinner } from '../app/PageSpinner.tsx';
 import { linkHandler } from '../app/router.ts';
 import { useUser } from '../auth/session.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { FindingsContext } from './common/findings-context.ts';
+import { CommentsContext } from './comments/comments-context.ts';
+import { COMMENTS_PANEL_ID, DeptCommentsPanel } from './comments/DeptCommentsPanel.tsx';
+import { commentAnchor } from './comments/sections.ts';
 import { ConflictModal } from './ConflictModal.tsx';
 import { Downloads } from './Downloads.tsx';
 import { Part1Tab } from './Part1Tab.tsx';
@@ -36,6 +39,14 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const [tab, setTab] = useState<TabKey>(initialTab === 'phan-2' ? 'part2' : initialTab === 'lich-su' ? 'history' : 'part1');
   const [importing, setImporting] = useState(false);
   const [serverFindings, setServerFindings] = useState<Finding[]>();
+  const [comments, setComments] = useState<CommentItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    endpoints.comments(id).then((r) => live && setComments(r.items), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id]);
 
   const checked = useDeferredValue(report);
   const computed = useMemo(() => serverFindings ?? validateReport(checked).findings, [checked, serverFindings]);
@@ -69,6 +80,15 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
     }, 80);
   };
 
+  const openComment = (c: CommentItem) => {
+    setTab(tabOfPath(c.path));
+    window.setTimeout(() => {
+      const el = c.lineId ? document.querySelector<HTMLElement>(`[data-line-id="${c.lineId}"]`) : document.getElementById(commentAnchor(c.path) ?? '');
+      el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    }, 80);
+  };
+  const showComments = () => document.getElementById(COMMENTS_PANEL_ID)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+
   const submit = async (acknowledgeWarnings: boolean) => {
     if (!(await draft.flush())) {
       message.error('Chưa lưu được thay đổi nên chưa nộp.');
@@ -88,6 +108,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const editorProps = { report, set, update, readOnly };
   return (
     <FindingsContext.Provider value={findings}>
+      <CommentsContext.Provider value={comments}>
       <div className={`khcn-page${readOnly ? ' khcn-readonly' : ''}`}>
         <Row justify="space-between" align="middle" gutter={[16, 8]} style={{ marginBottom: 12 }}>
           <Col>
@@ -116,7 +137,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           </Col>
         </Row>
         <div style={{ marginBottom: 12 }}>
-          <StatusBanner meta={meta} />
+          <StatusBanner meta={meta} commentCount={comments.length} onShowComments={showComments} />
         </div>
         <Row gutter={16}>
           <Col xs={24} xl={19}>
@@ -145,6 +166,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           </Col>
           <Col xs={24} xl={5}>
             <div className="khcn-sticky-side" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 54 }}>
+              <DeptCommentsPanel comments={comments} report={report} onOpen={openComment} />
               <ChecksPanel findings={findings} onOpen={open} />
               {user.role.startsWith('commune') && <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />}
             </div>
@@ -179,6 +201,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           />
         </Suspense>
       )}
+      </CommentsContext.Provider>
     </FindingsContext.Provider>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import type { ReportMeta } from '../api/types.ts';
 import { formatDateTime } from '../app/labels.ts';
 
 /** What the status means for the user: frozen with its hash, returned with reasons, or accepted. */
-export function StatusBanner({ meta }: { meta: ReportMeta }) {
+export function StatusBanner({ meta, commentCount = 0, onShowComments }: { meta: ReportMeta; commentCount?: number; onShowComments?: () => void }) {
   const hash = meta.contentHash ? (
     <div style={{ marginTop: 4 }}>
       Mã băm SHA-256 của bản đã nộp: <Typography.Text className="khcn-hash" copyable={{ text: meta.contentHash, tooltips: ['Sao chép', 'Đã sao chép'] }}>{meta.contentHash}</Typography.Text>
@@ -28,7 +28,13 @@ export function StatusBanner({ meta }: { meta: ReportMeta }) {
           description={
             <>
               <strong>Lý do:</strong> {meta.returnReason || 'Không ghi lý do.'}
-              <div>Sửa theo yêu cầu rồi nộp lại.</div>
+              {commentCount > 0 && (
+                <div>
+                  Sở có <strong>{commentCount} góp ý</strong> trên từng mục, dòng dự toán (đánh dấu “Góp ý của Sở”).{' '}
+                  {onShowComments && <Button type="link" size="small" style={{ padding: 0 }} onClick={onShowComments}>Xem góp ý</Button>}
+                </div>
+              )}
+              <div>Sửa theo yêu cầu{commentCount > 0 ? ' và góp ý' : ''} rồi nộp lại.</div>
             </>
           }
         />

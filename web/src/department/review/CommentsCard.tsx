@@ -4,19 +4,9 @@ import { findLine } from '../../../../src/domain/budget.ts';
 import type { Report } from '../../../../src/domain/report-schema.ts';
 import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../app/labels.ts';
+import { COMMENT_SECTIONS, commentSectionLabel } from '../../editor/comments/sections.ts';
 import { deptApi, type CommentItem } from '../api.ts';
 
-const SECTIONS: { value: string; label: string }[] = [
-  { value: 'plan.budget', label: 'Dự toán năm kế hoạch' },
-  { value: 'implementation.dossiers', label: 'Số liệu hồ sơ' },
-  { value: 'implementation.results', label: 'Kết quả theo lĩnh vực' },
-  { value: 'implementation.budget', label: 'Ngân sách năm báo cáo' },
-  { value: 'implementation.assessment', label: 'Đánh giá chung' },
-  { value: 'implementation.leadership', label: 'Lãnh đạo, chỉ đạo' },
-  { value: 'plan.objectives', label: 'Mục tiêu, nhiệm vụ' },
-  { value: 'document', label: 'Thông tin văn bản' },
-];
-const sectionLabel = (path: string) => SECTIONS.find((s) => s.value === path)?.label ?? path;
 
 /** Comments on a section or a single budget line; the commune sees them with the return. */
 export function CommentsCard({ id, report, comments, line, onLineCleared, onAdded }: {
@@ -48,7 +38,7 @@ export function CommentsCard({ id, report, comments, line, onLineCleared, onAdde
       <List size="small" dataSource={comments} locale={{ emptyText: 'Chưa có góp ý.' }} renderItem={(c) => (
         <List.Item>
           <div>
-            <Tag>{sectionLabel(c.path)}</Tag>
+            <Tag>{commentSectionLabel(c.path)}</Tag>
             {c.lineId && <Tag color="blue">Dòng: {findLine(report.plan.budget, c.lineId)?.title ?? c.lineId}</Tag>}
             <div>{c.body}</div>
             <div style={{ color: '#888', fontSize: 12 }}>{c.authorName} · {formatDateTime(c.createdAt)} · phiên bản {c.version}</div>
@@ -57,7 +47,7 @@ export function CommentsCard({ id, report, comments, line, onLineCleared, onAdde
       )} />
       <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void send()}>
         <Form.Item label="Mục góp ý" style={{ marginBottom: 8 }}>
-          <Select aria-label="Mục góp ý" value={path} onChange={setPath} options={SECTIONS} />
+          <Select aria-label="Mục góp ý" value={path} onChange={setPath} options={COMMENT_SECTIONS.map(({ value, label }) => ({ value, label }))} />
         </Form.Item>
         {line && path === 'plan.budget' && (
           <Tag closable color="blue" onClose={onLineCleared} style={{ marginBottom: 8 }}>Dòng: {line.title}</Tag>

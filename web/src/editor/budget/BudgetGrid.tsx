@@ -5,6 +5,10 @@ import type { Finding } from '../../../../src/domain/checks.ts';
 import { lineTotal, walkLines, type LeafEntry } from '../../../../src/domain/budget.ts';
 import { formatMillions } from '../../../../src/domain/format.ts';
 import type { BudgetLine, Field, Kind } from '../../../../src/domain/report-schema.ts';
+import type { CommentItem } from '../../api/types.ts';
+import { LineCommentMarker } from '../comments/CommentMarker.tsx';
+import { useComments } from '../comments/comments-context.ts';
+import { commentsForLine } from '../comments/sections.ts';
 import { useFindings } from '../common/findings-context.ts';
 import { FindingText } from '../common/FindingText.tsx';
 import { NumberInput } from '../common/NumberInput.tsx';
@@ -29,15 +33,16 @@ interface Row extends LeafEntry {
   index: number;
   findings: Finding[];
   findingsKey: string;
+  comments: CommentItem[];
   amountError: string | undefined;
 }
 
 /** A cell re-renders only when what it shows changed (typing costs one row, not the grid). */
 const cellChanged = (a: Row, b: Row): boolean =>
-  a.line !== b.line || a.path !== b.path || a.stt !== b.stt || a.findingsKey !== b.findingsKey || a.amountError !== b.amountError ||
+  a.line !== b.line || a.path !== b.path || a.stt !== b.stt || a.findingsKey !== b.findingsKey || a.comments.length !== b.comments.length || a.amountError !== b.amountError ||
   a.index !== b.index || a.siblings !== b.siblings || a.field !== b.field || a.budgetCode !== b.budgetCode || a.depth !== b.depth;
 
-function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Finding[], amountErrors: Record<string, string | undefined>): Row[] {
+function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Finding[], comments: readonly CommentItem[], amountErrors: Record<string, string | undefined>): Row[] {
   const numbers = new Map<string, string>();
   const number = (ls: BudgetLine[], prefix: string) =>
     ls.forEach((l, i) => {
@@ -57,6 +62,7 @@ function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Findin
       index: siblings.indexOf(e.line),
       findings: own,
       findingsKey: JSON.stringify(own),
+      comments: commentsForLine(comments, basePath, e.line.id),
       amountError: amountErrors[e.line.id],
     };
   });
@@ -68,9 +74,10 @@ const titleId = (id: string) => `budget-title-${id}`;
 function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props) {
   const { modal } = App.useApp();
   const findings = useFindings();
+  const comments = useComments();
   const [focusId, setFocusId] = useState<string>();
   const [amountErrors, setAmountErrors] = useState<Record<string, string | undefined>>({});
-  const rows = useMemo(() => rowsOf(lines, basePath, findings, amountErrors), [lines, basePath, findings, amountErrors]);
+  const rows = useMemo(() => rowsOf(lines, basePath, findings, comments, amountErrors), [lines, basePath, findings, comments, amountErrors]);
   // Handlers read the latest tree: cells that did not re-render still hold older closures.
   const latest = useRef({ lines, onChange });
   latest.current = { lines, onChange };
@@ -135,7 +142,7 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
       render: (_, row) => {
         const own = row.findings;
         return (
-          <div style={{ paddingLeft: row.depth * 20 }} data-path={row.path}>
+          <div style={{ paddingLeft: row.depth * 20 }} data-path={row.path} data-line-id={row.line.id}>
             <Input.TextArea
               id={titleId(row.line.id)}
               autoSize={{ minRows: 1, maxRows: 4 }}
@@ -152,6 +159,9 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
               <div style={{ fontSize: 12, marginTop: 4 }}>
                 {own.map((f, i) => <FindingText key={`${f.code}-${i}`} finding={f} />)}
               </div>
+            )}
+            {row.comments.length > 0 && (
+              <div style={{ marginTop: 4 }}><LineCommentMarker items={row.comments} stt={row.stt} /></div>
             )}
             {row.amountError && (
               <div role="alert" style={{ fontSize: 12, marginTop: 4, color: '#cf1322' }}>{row.amountError}</div>

@@ -6,13 +6,14 @@ import { withExecutionBudget } from '../budget/set-budget.ts';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { FigureField, TextField } from '../common/inputs.tsx';
 import { memoSection } from '../common/memo-section.ts';
+import { SectionCommentMarker } from '../comments/CommentMarker.tsx';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** I.3. Phân bổ, giải ngân ngân sách năm N: the year's lines, disbursement and progress. */
 function BudgetExecutionSectionBody({ report, set, readOnly, update }: SectionProps & { update(change: (r: Report) => Report): void }) {
   const b = report.implementation.budget;
   return (
-    <Card title={`3. Tình hình phân bổ, giải ngân ngân sách nhà nước năm ${report.reportYear}`} id="muc-ngan-sach" size="small">
+    <Card title={`3. Tình hình phân bổ, giải ngân ngân sách nhà nước năm ${report.reportYear}`} id="muc-ngan-sach" extra={<SectionCommentMarker paths={['implementation.budget']} what="ngân sách năm báo cáo" />} size="small">
       <BudgetGrid
         caption={`Dự toán năm ${report.reportYear}`}
         basePath="implementation.budget.lines"

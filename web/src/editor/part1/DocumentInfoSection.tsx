@@ -2,13 +2,14 @@ import { Card, Col, Row } from 'antd';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { DateField, TextField } from '../common/inputs.tsx';
 import { memoSection } from '../common/memo-section.ts';
+import { SectionCommentMarker } from '../comments/CommentMarker.tsx';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** Number and symbol, place and date, legal bases, signer and recipients. */
 function DocumentInfoSectionBody({ report, set, readOnly }: SectionProps) {
   const d = report.document;
   return (
-    <Card title="Thông tin văn bản" id="muc-van-ban" size="small" styles={{ body: { paddingBottom: 4 } }}>
+    <Card title="Thông tin văn bản" id="muc-van-ban" extra={<SectionCommentMarker paths={['document']} what="thông tin văn bản" />} size="small" styles={{ body: { paddingBottom: 4 } }}>
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <TextField label="Số, ký hiệu" path="document.number" value={d.number} optional placeholder="…/BC-UBND" onChange={(v) => set(['document', 'number'], v)} />

@@ -1,10 +1,11 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { formatNumber, formatPercent } from '../../../../src/domain/format.ts';
 import { dossierKpis } from '../../../../src/domain/kpis.ts';
 import type { Dossiers, Report } from '../../../../src/domain/report-schema.ts';
 import { DateField, FigureField } from '../common/inputs.tsx';
 import type { SetAt } from '../common/section-props.ts';
+import { SectionCommentMarker } from '../comments/CommentMarker.tsx';
 import { withDossierSentence } from './dossier-sentence.ts';
 
 interface Props {
@@ -50,7 +51,9 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
       title="Số liệu giải quyết thủ tục hành chính"
       id="muc-ho-so"
       extra={
-        !readOnly && (
+        <Space size={4}>
+        <SectionCommentMarker paths={['implementation.dossiers']} what="số liệu hồ sơ" />
+        {!readOnly && (
           <Button
             icon={<SyncOutlined />}
             size="small"
@@ -61,7 +64,8 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
           >
             Cập nhật câu số liệu vào văn bản
           </Button>
-        )
+        )}
+        </Space>
       }
       style={{ marginBottom: 16 }}
     >

@@ -2,6 +2,7 @@ import { Card, Col, Row } from 'antd';
 import { ParagraphList } from '../common/ParagraphList.tsx';
 import { FigureField, TextField } from '../common/inputs.tsx';
 import { memoSection } from '../common/memo-section.ts';
+import { SectionCommentMarker } from '../comments/CommentMarker.tsx';
 import type { SectionProps } from '../common/section-props.ts';
 
 /** I.1. Công tác lãnh đạo, chỉ đạo: focal unit, paragraphs, community digital teams. */
@@ -9,7 +10,7 @@ function LeadershipSectionBody({ report, set, readOnly }: SectionProps) {
   const l = report.implementation.leadership;
   const t = report.implementation.digitalTeams;
   return (
-    <Card title="1. Công tác lãnh đạo, chỉ đạo tổ chức thực hiện" id="muc-lanh-dao" size="small" styles={{ body: { paddingBottom: 4 } }}>
+    <Card title="1. Công tác lãnh đạo, chỉ đạo tổ chức thực hiện" id="muc-lanh-dao" extra={<SectionCommentMarker paths={['implementation.leadership', 'implementation.digitalTeams']} what="lãnh đạo, chỉ đạo" />} size="small" styles={{ body: { paddingBottom: 4 } }}>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <TextField label="Đơn vị đầu mối" path="implementation.leadership.focalUnit" value={l.focalUnit} optional placeholder="Phòng Văn hóa - Xã hội" onChange={(v) => set(['implementation', 'leadership', 'focalUnit'], v)} />
