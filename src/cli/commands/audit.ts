@@ -25,7 +25,10 @@ export const auditCommand: Command = {
     try {
       const result = await verifyAudit(store);
       if (result.ok) {
-        io.out(`Nhật ký toàn vẹn: ${result.entries} mục, chuỗi mã băm khớp.`);
+        // The head hash, printed so it can be kept outside the database (a ledger, a signed email):
+        // someone able to rewrite the whole chain cannot also rewrite a copy they do not hold.
+        const head = await store.db.selectFrom('audit_head').select('hash').where('id', '=', 1).executeTakeFirst();
+        io.out(`Nhật ký toàn vẹn: ${result.entries} mục, chuỗi mã băm khớp. Mã băm cuối: ${head?.hash ?? '-'}`);
         return EXIT.ok;
       }
       io.err(`Lỗi [AUDIT_BROKEN]: nhật ký bị thay đổi tại mục số ${result.brokenAt} — ${result.reason}. ${result.entries} mục đầu vẫn khớp.`);
