@@ -18,8 +18,8 @@ export const endpoints = {
   units: (q = '') => api<{ items: UnitItem[] }>(`/api/units${q ? `?q=${enc(q)}` : ''}`),
   reports: () => api<{ items: ReportListItem[] }>('/api/reports'),
   report: (id: string | number) => api<ReportEnvelope>(reportPath(id)),
-  save: (id: string | number, report: Report, version: number) =>
-    api<ReportEnvelope>(reportPath(id), { method: 'PUT', body: report, headers: { 'If-Match': String(version) } }),
+  save: (id: string | number, report: Report, version: number, keepalive = false) =>
+    api<ReportEnvelope>(reportPath(id), { method: 'PUT', body: report, headers: { 'If-Match': String(version) }, keepalive }),
   submit: (id: string | number, acknowledgeWarnings: boolean) =>
     api<{ meta: ReportMeta }>(`${reportPath(id)}/submit`, { method: 'POST', body: { acknowledgeWarnings } }),
   comments: (id: string | number) => api<{ items: CommentItem[] }>(`${reportPath(id)}/comments`),

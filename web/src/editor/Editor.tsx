@@ -19,6 +19,7 @@ import { Downloads } from './Downloads.tsx';
 import { Part1Tab } from './Part1Tab.tsx';
 import { pathSelector, setIn, tabOfPath } from './paths.ts';
 import { PlanTab } from './PlanTab.tsx';
+import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { StatusBanner } from './StatusBanner.tsx';
 import { SubmitCard } from './SubmitCard.tsx';
@@ -136,6 +137,16 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
             </Space>
           </Col>
         </Row>
+        {canEdit && draft.recovery && (
+          <div style={{ marginBottom: 12 }}>
+            <RecoveryBanner
+              copy={draft.recovery}
+              serverVersion={meta.version}
+              onRestore={() => void draft.restore().then((ok) => ok && message.success('Đã khôi phục và lưu nội dung chưa lưu.'))}
+              onDiscard={draft.discardRecovery}
+            />
+          </div>
+        )}
         <div style={{ marginBottom: 12 }}>
           <StatusBanner meta={meta} commentCount={comments.length} onShowComments={showComments} />
         </div>

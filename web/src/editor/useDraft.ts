@@ -3,6 +3,7 @@ import type { Report } from '../../../src/domain/report-schema.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ReportEnvelope, ReportMeta } from '../api/types.ts';
+import { browserStorage, clearUnsaved, pendingCopy, writeUnsaved, type UnsavedCopy } from './unsaved-copy.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -23,6 +24,11 @@ export interface Draft {
   keepMine(): Promise<boolean>;
   takeServer(): void;
   setMeta(meta: ReportMeta): void;
+  /** Edits kept in this browser that the server did not receive (offered back after a reload). */
+  recovery: UnsavedCopy | undefined;
+  /** Puts the local copy back and saves it (a conflict if the server moved on meanwhile). */
+  restore(): Promise<boolean>;
+  discardRecovery(): void;
 }
 
 /**
@@ -43,18 +49,25 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const inFlight = useRef<Promise<boolean> | undefined>(undefined);
   const inConflict = useRef(false);
+  const [recovery, setRecovery] = useState<UnsavedCopy | undefined>(() =>
+    pendingCopy(browserStorage(), id, { report: initial.report, version: initial.meta.version }));
+  /** Keeps the local copy in step: written while something is unsaved, removed once all is saved. */
+  const syncCopy = useCallback(() => {
+    if (latest.current === saved.current) clearUnsaved(browserStorage(), id);
+    else writeUnsaved(browserStorage(), id, version.current, latest.current);
+  }, [id]);
 
   const setMeta = useCallback((m: ReportMeta) => {
     version.current = m.version;
     setMetaState(m);
   }, []);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const saveWith = useCallback(async (keepalive: boolean): Promise<boolean> => {
     clearTimeout(timer.current);
     if (inConflict.current) return false;
     if (inFlight.current) {
       await inFlight.current;
-      return save();
+      return saveWith(keepalive);
     }
     if (latest.current === saved.current) {
       setState('saved');
@@ -64,9 +77,10 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     setState('saving');
     const run = (async () => {
       try {
-        const env = await endpoints.save(id, sending, version.current);
+        const env = await endpoints.save(id, sending, version.current, keepalive);
         saved.current = sending;
         setMeta(env.meta);
+        syncCopy();
         setError(undefined);
         return true;
       } catch (e) {
@@ -86,10 +100,11 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     const ok = await run;
     inFlight.current = undefined;
     if (!ok) return false;
-    if (latest.current !== saved.current) return save();
+    if (latest.current !== saved.current) return saveWith(false);
     setState('saved');
     return true;
-  }, [id, setMeta]);
+  }, [id, setMeta, syncCopy]);
+  const save = useCallback(() => saveWith(false), [saveWith]);
 
   const update = useCallback(
     (change: (r: Report) => Report) => {
@@ -97,12 +112,13 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
       if (next === latest.current) return;
       latest.current = next;
       setReport(next);
+      syncCopy();
       if (inConflict.current) return;
       setState((s) => (s === 'saving' ? s : 'dirty'));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     },
-    [save],
+    [save, syncCopy],
   );
 
   const replace = useCallback(
@@ -132,21 +148,53 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     setMeta(conflict.meta);
     setConflict(undefined);
     setState('saved');
-  }, [conflict, setMeta]);
+    clearUnsaved(browserStorage(), id);
+  }, [conflict, setMeta, id]);
+
+  const restore = useCallback(async () => {
+    if (!recovery) return true;
+    setRecovery(undefined);
+    latest.current = recovery.report;
+    setReport(recovery.report);
+    // Saved against the version it was typed on: if the server moved on, the usual conflict.
+    version.current = recovery.baseVersion;
+    return save();
+  }, [recovery, save]);
+
+  const discardRecovery = useCallback(() => {
+    setRecovery(undefined);
+    if (latest.current === saved.current) clearUnsaved(browserStorage(), id);
+  }, [id]);
 
   const saveRef = useRef(save);
   saveRef.current = save;
+  const saveWithRef = useRef(saveWith);
+  saveWithRef.current = saveWith;
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (latest.current !== saved.current) event.preventDefault();
     };
+    // Reload, close or switching away: send what is pending now, the debounce would be too late.
+    // The request leaves synchronously and is kept alive past the page; a save already in flight
+    // is not doubled (the local copy covers what it misses).
+    const leave = () => {
+      if (latest.current === saved.current || inConflict.current || inFlight.current) return;
+      void saveWithRef.current(true);
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
     window.addEventListener('beforeunload', warn);
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
       // Leaving the editor saves what is pending instead of dropping it.
       if (latest.current !== saved.current && !inConflict.current) void saveRef.current();
     };
   }, []);
 
-  return { report, meta, state, error, conflict, update, replace, flush: save, keepMine, takeServer, setMeta };
+  return { report, meta, state, error, conflict, update, replace, flush: save, keepMine, takeServer, setMeta, recovery, restore, discardRecovery };
 }
