@@ -15,7 +15,7 @@ import { NumberInput } from '../common/NumberInput.tsx';
 import { findingsForRow, worst } from '../paths.ts';
 import { CODE_OPTIONS, FIELD_OPTIONS, FIELD_SHORT, KIND_OPTIONS } from './budget-options.ts';
 import { RowActions, type RowAction } from './RowActions.tsx';
-import { addAfter, addChild, blankLine, indentLine, moveLine, outdentLine, removeLine, updateLine } from './tree-ops.ts';
+import { addAfter, addChild, blankLine, indentLine, indentSplits, moveLine, outdentLine, removeLine, updateLine } from './tree-ops.ts';
 
 interface Props {
   lines: BudgetLine[];
@@ -103,7 +103,26 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
       const line = blankLine({ kind: row.line.kind });
       onChange(addChild(lines, id, line));
       setFocusId(line.id);
-    } else if (action === 'indent') onChange(indentLine(lines, id));
+    } else if (action === 'indent') {
+      const splits = indentSplits(lines, id);
+      if (!splits) onChange(indentLine(lines, id));
+      else {
+        const stt = rows.find((r) => r.line.id === splits.id)?.stt ?? '';
+        const name = splits.title.trim() || 'chưa đặt tên';
+        void modal.confirm({
+          title: `Biến dòng ${stt} thành nhóm?`,
+          content: (
+            <>
+              <p>Dòng {stt} “{name}” đang có số tiền {formatMillions(splits.amount)} triệu đồng nên không chứa dòng con được.</p>
+              <p>Nếu đồng ý: dòng {stt} thành nhóm; số tiền {formatMillions(splits.amount)} chuyển vào dòng con {stt}.1 “{name}”, dòng bạn chọn thành {stt}.2. Tổng dự toán không đổi. Lùi dòng này ra sẽ trả dòng {stt} về như cũ.</p>
+            </>
+          ),
+          okText: 'Thành nhóm và thụt vào',
+          cancelText: 'Hủy',
+          onOk: () => latest.current.onChange(indentLine(latest.current.lines, id, { split: true })),
+        });
+      }
+    }
     else if (action === 'outdent') onChange(outdentLine(lines, id));
     else if (action === 'up') onChange(moveLine(lines, id, -1));
     else if (action === 'down') onChange(moveLine(lines, id, 1));

@@ -92,18 +92,52 @@ export function moveLine(lines: Lines, id: string, delta: -1 | 1): Lines {
   return changed ? next : lines;
 }
 
-/** Makes the line the last child of the sibling above it. */
-export function indentLine(lines: Lines, id: string): Lines {
+/** The sibling a line would be indented under. */
+export function lineAbove(lines: readonly BudgetLine[], id: string): BudgetLine | undefined {
+  const loc = locate(lines, id);
+  if (!loc || loc.index === 0) return undefined;
+  const siblings = loc.parents.length ? (loc.parents[loc.parents.length - 1] as BudgetLine).children : lines;
+  return siblings[loc.index - 1];
+}
+
+/** Indenting under this line first turns it into a group (it is a leaf with an amount of its own). */
+export const indentSplits = (lines: readonly BudgetLine[], id: string): BudgetLine | undefined => {
+  const above = lineAbove(lines, id);
+  return above && above.children.length === 0 && above.amount !== 0 ? above : undefined;
+};
+
+/**
+ * Makes the line the last child of the sibling above it; the line is moved, never copied. Above a
+ * group or a leaf without an amount, that is all. Above a leaf with an amount, nothing happens
+ * unless `split` (the user agreed): the leaf becomes a group and its own amount moves into a first
+ * child that keeps its title and kind, so the total does not change. Outdenting the line back
+ * undoes the split.
+ */
+export function indentLine(lines: Lines, id: string, options: { split?: boolean } = {}): Lines {
   const loc = locate(lines, id);
   if (!loc || loc.index === 0) return lines;
+  if (indentSplits(lines, id) && !options.split) return lines;
   return withSiblings(lines, loc.parents, (s) => {
     const line = s[loc.index] as BudgetLine;
     const above = s[loc.index - 1] as BudgetLine;
-    const grownAbove: BudgetLine = above.children.length === 0 && above.amount > 0
-      ? { ...above, amount: 0, children: [{ ...blankLine({ title: above.title, kind: above.kind, amount: above.amount }) }, line] }
-      : { ...above, children: [...above.children, line] };
+    let grownAbove: BudgetLine;
+    if (above.children.length === 0 && above.amount !== 0) {
+      const own = blankLine({ title: above.title, kind: above.kind, amount: above.amount });
+      grownAbove = { ...above, amount: 0, children: [own, line] };
+      delete grownAbove.statedAmount;
+    } else {
+      grownAbove = { ...above, amount: 0, children: [...above.children, line] };
+    }
     return [...s.slice(0, loc.index - 1), grownAbove, ...s.slice(loc.index + 1)];
   });
+}
+
+/** A group left with only the child holding its former own amount becomes that leaf again. */
+function unsplit(group: BudgetLine): BudgetLine {
+  const [only] = group.children;
+  if (group.children.length !== 1 || !only || only.children.length > 0 || only.title !== group.title) return group;
+  if (only.field !== undefined || only.budgetCode !== undefined || only.statedAmount !== undefined) return group;
+  return { ...group, kind: only.kind, amount: only.amount, children: [] };
 }
 
 /** Makes the line the sibling right after its parent. */
@@ -113,7 +147,7 @@ export function outdentLine(lines: Lines, id: string): Lines {
   const parent = loc.parents[loc.parents.length - 1] as BudgetLine;
   const line = parent.children[loc.index] as BudgetLine;
   const withoutLine = withSiblings(lines, loc.parents.slice(0, -1), (s) =>
-    s.map((l) => (l.id === parent.id ? { ...l, children: l.children.filter((c) => c.id !== id) } : l)),
+    s.map((l) => (l.id === parent.id ? unsplit({ ...l, children: l.children.filter((c) => c.id !== id) }) : l)),
   );
   return addAfter(withoutLine, parent.id, line);
 }
