@@ -1,12 +1,13 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
-import { formatNumber, formatPercent } from '../../../../src/domain/format.ts';
+import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { formatNumber } from '../../../../src/domain/format.ts';
 import { dossierKpis } from '../../../../src/domain/kpis.ts';
 import type { Dossiers, Report } from '../../../../src/domain/report-schema.ts';
 import { DateField, FigureField } from '../common/inputs.tsx';
 import type { SetAt } from '../common/section-props.ts';
 import { SectionCommentMarker } from '../comments/CommentMarker.tsx';
 import { withDossierSentence } from './dossier-sentence.ts';
+import { RateFigure } from './RateFigure.tsx';
 
 interface Props {
   report: Report;
@@ -17,17 +18,6 @@ interface Props {
 
 type CountKey = Exclude<keyof Dossiers, 'periodStart' | 'periodEnd'>;
 const D = 'implementation.dossiers';
-
-function Rate({ title, value, stated }: { title: string; value: number | undefined; stated: number | undefined }) {
-  return (
-    <div role="group" aria-label={title}>
-      <Statistic title={title} value={value === undefined ? '—' : formatPercent(value)} valueStyle={{ color: '#1456b8', fontSize: 22 }} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        Tính từ số liệu{stated !== undefined ? ` · văn bản ghi ${formatPercent(stated)}` : ''}
-      </Typography.Text>
-    </div>
-  );
-}
 
 /** Dossier figures of the public-service centre, with the derived rates shown live. */
 export function DossierCard({ report, set, update, readOnly }: Props) {
@@ -44,6 +34,25 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
       </Typography.Text>
     ) : null;
 
+  const updateSentence = () => {
+    update(withDossierSentence);
+    message.success('Đã cập nhật câu số liệu trong mục “Về chuyển đổi số”.');
+  };
+  const rate = (title: string, value: number | undefined, key: 'statedOnlineRate' | 'statedOnTimeRate') => (
+    <RateFigure
+      title={title}
+      value={value}
+      stated={d[key]}
+      statedPath={`${D}.${key}`}
+      readOnly={readOnly}
+      onUpdateSentence={updateSentence}
+      onDropStated={() => {
+        set(['implementation', 'dossiers', key], undefined);
+        message.info('Đã bỏ tỷ lệ văn bản ghi. Nhớ sửa tỷ lệ trong đoạn “Về chuyển đổi số” cho khớp số liệu.');
+      }}
+    />
+  );
+
   return (
     <Card
       type="inner"
@@ -57,10 +66,7 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
           <Button
             icon={<SyncOutlined />}
             size="small"
-            onClick={() => {
-              update(withDossierSentence);
-              message.success('Đã cập nhật câu số liệu trong mục “Về chuyển đổi số”.');
-            }}
+            onClick={updateSentence}
           >
             Cập nhật câu số liệu vào văn bản
           </Button>
@@ -83,7 +89,7 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
       <Row gutter={16} align="top">
         <Col xs={12} md={8}>{fig('online', 'Tiếp nhận trực tuyến')}</Col>
         <Col xs={12} md={8}>{fig('direct', 'Tiếp nhận trực tiếp')}</Col>
-        <Col xs={24} md={8}><Rate title="Tỷ lệ tiếp nhận trực tuyến" value={k.onlineRate} stated={d.statedOnlineRate} /></Col>
+        <Col xs={24} md={8}>{rate('Tỷ lệ tiếp nhận trực tuyến', k.onlineRate, 'statedOnlineRate')}</Col>
       </Row>
       <div style={{ marginTop: -8, marginBottom: 12 }}>{sum('Trực tuyến + trực tiếp', [d.online, d.direct], d.receivedInPeriod)}</div>
       <Row gutter={16} align="top">
@@ -96,7 +102,7 @@ export function DossierCard({ report, set, update, readOnly }: Props) {
         {sum('Tổng các kết quả giải quyết', [d.resolvedOnTime, d.resolvedLate, d.pendingOnTime, d.supplementRequested], d.total)}
       </div>
       <Row gutter={16} align="top">
-        <Col xs={24} md={8}><Rate title="Tỷ lệ giải quyết đúng hạn" value={k.onTimeRate} stated={d.statedOnTimeRate} /></Col>
+        <Col xs={24} md={8}>{rate('Tỷ lệ giải quyết đúng hạn', k.onTimeRate, 'statedOnTimeRate')}</Col>
         <Col xs={12} md={8}>{fig('digitizationRate', 'Tỷ lệ số hóa hồ sơ, kết quả', 'rate')}</Col>
         <Col xs={12} md={8}>{fig('onlinePaymentRate', 'Tỷ lệ thanh toán trực tuyến', 'rate')}</Col>
       </Row>
