@@ -109,7 +109,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dist = options.webDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
-    await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'], maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      // Vite names assets by content hash: cache them for good; index.html must be revalidated so
+      // a new release reaches every office at the next load.
+      setHeaders: (res, path) => {
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.' } });
