@@ -57,31 +57,33 @@ describe('commune officer and chairman in the browser', () => {
 
   it('shows a dossier check appear and disappear as figures change', async () => {
     const panel = checksPanel(officer);
-    await panel.getByText('[DOSSIER_TOTAL]').waitFor();
-    await panel.getByText('[DOSSIER_CHANNELS]').waitFor();
+    await panel.locator('[data-code="DOSSIER_TOTAL"]').first().waitFor();
+    await panel.locator('[data-code="DOSSIER_CHANNELS"]').first().waitFor();
 
     // The seed's received-in-period figure is one short: fixing it clears both errors.
     await field(officer, 'Tiếp nhận trong kỳ').fill('6.609');
-    await expect.poll(() => panel.getByText('[DOSSIER_TOTAL]').count()).toBe(0);
-    await expect.poll(() => panel.getByText('[DOSSIER_CHANNELS]').count()).toBe(0);
+    await expect.poll(() => panel.locator('[data-code="DOSSIER_TOTAL"]').count()).toBe(0);
+    await expect.poll(() => panel.locator('[data-code="DOSSIER_CHANNELS"]').count()).toBe(0);
     await expect.poll(() => officer.getByRole('group', { name: 'Tỷ lệ tiếp nhận trực tuyến' }).innerText()).toContain('99,98%');
 
     // A wrong carried-over figure brings DOSSIER_TOTAL back, next to the field and in the panel.
     await field(officer, 'Kỳ trước chuyển sang').fill('200');
-    await panel.getByText('[DOSSIER_TOTAL]').waitFor();
-    const fieldAlert = officer.getByRole('alert').filter({ hasText: 'DOSSIER_TOTAL' });
+    await panel.locator('[data-code="DOSSIER_TOTAL"]').first().waitFor();
+    const fieldAlert = officer.getByRole('alert').filter({ has: officer.locator('[data-code="DOSSIER_TOTAL"]') });
     await fieldAlert.waitFor();
     expect(await fieldAlert.innerText()).toContain('6.809');
+    // Only the Vietnamese message is shown; the code stays in data-code/title for support.
+    expect(await fieldAlert.innerText()).not.toContain('DOSSIER_TOTAL');
     await field(officer, 'Tiếp nhận trực tuyến').scrollIntoViewIfNeeded();
     await officer.evaluate(() => window.scrollBy(0, -260));
     await screenshot(officer, '02-phan-1-kiem-tra');
 
     await field(officer, 'Kỳ trước chuyển sang').fill('188');
-    await expect.poll(() => panel.getByText('[DOSSIER_TOTAL]').count()).toBe(0);
+    await expect.poll(() => panel.locator('[data-code="DOSSIER_TOTAL"]').count()).toBe(0);
 
     // An ambiguous figure is refused with its coded message, the stored value is kept.
     await field(officer, 'Số thành viên').fill('1,320');
-    await officer.getByText(/NUMBER_AMBIGUOUS/).first().waitFor();
+    await officer.locator('[data-code="NUMBER_AMBIGUOUS"]').first().waitFor();
     await field(officer, 'Số thành viên').fill('128');
     await waitSaved(officer);
   });
@@ -108,7 +110,9 @@ describe('commune officer and chairman in the browser', () => {
 
     const amount = field(officer, 'Số tiền dòng 2.6 (triệu đồng)');
     await amount.fill('1,320');
-    await officer.getByRole('alert').filter({ hasText: 'NUMBER_AMBIGUOUS' }).waitFor();
+    const ambiguous = officer.locator('[role="alert"][data-code="NUMBER_AMBIGUOUS"]');
+    await ambiguous.waitFor();
+    expect(await ambiguous.innerText()).not.toContain('NUMBER_AMBIGUOUS');
     expect(await total.innerText()).toBe('3.480 triệu đồng');
     await amount.fill('12,5');
     const expected = 3_480_000_000 + 12_500_000;

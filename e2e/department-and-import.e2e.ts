@@ -53,7 +53,7 @@ describe('Department reviewer and report import', () => {
     expect(await source.getByRole('listitem').count()).toBeGreaterThan(40);
     await drawer.getByText('Dữ liệu đọc được', { exact: true }).waitFor();
     await drawer.getByText(/3\.480 triệu đồng/).first().waitFor();
-    await drawer.getByText('[DOSSIER_TOTAL]').first().waitFor();
+    await drawer.locator('[data-code="DOSSIER_TOTAL"]').first().waitFor();
     await screenshot(page, '06-nhap-tu-tep');
 
     await drawer.getByRole('button', { name: 'Lưu vào bản nháp', exact: true }).click();

@@ -40,7 +40,7 @@ export default function ReviewPage({ id }: { id: string }) {
             {data.findings.length === 0 ? <Typography.Text type="success">Không có lỗi hay cảnh báo.</Typography.Text> : (
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {[...errors, ...warnings].map((f, i) => (
-                  <li key={i}><Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</Tag>[{f.code}] {f.message}</li>
+                  <li key={i}><Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</Tag><span data-code={f.code} title={f.code}>{f.message}</span></li>
                 ))}
               </ul>
             )}

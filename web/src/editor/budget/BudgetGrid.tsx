@@ -11,7 +11,7 @@ import { useComments } from '../comments/comments-context.ts';
 import { commentsForLine } from '../comments/sections.ts';
 import { useFindings } from '../common/findings-context.ts';
 import { FindingText } from '../common/FindingText.tsx';
-import { NumberInput } from '../common/NumberInput.tsx';
+import { NumberInput, type InputError } from '../common/NumberInput.tsx';
 import { findingsForRow, worst } from '../paths.ts';
 import { CODE_OPTIONS, FIELD_OPTIONS, FIELD_SHORT, KIND_OPTIONS } from './budget-options.ts';
 import { RowActions, type RowAction } from './RowActions.tsx';
@@ -34,7 +34,7 @@ interface Row extends LeafEntry {
   findings: Finding[];
   findingsKey: string;
   comments: CommentItem[];
-  amountError: string | undefined;
+  amountError: InputError | undefined;
 }
 
 /** A cell re-renders only when what it shows changed (typing costs one row, not the grid). */
@@ -42,7 +42,7 @@ const cellChanged = (a: Row, b: Row): boolean =>
   a.line !== b.line || a.path !== b.path || a.stt !== b.stt || a.findingsKey !== b.findingsKey || a.comments.length !== b.comments.length || a.amountError !== b.amountError ||
   a.index !== b.index || a.siblings !== b.siblings || a.field !== b.field || a.budgetCode !== b.budgetCode || a.depth !== b.depth;
 
-function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Finding[], comments: readonly CommentItem[], amountErrors: Record<string, string | undefined>): Row[] {
+function rowsOf(lines: BudgetLine[], basePath: string, findings: readonly Finding[], comments: readonly CommentItem[], amountErrors: Record<string, InputError | undefined>): Row[] {
   const numbers = new Map<string, string>();
   const number = (ls: BudgetLine[], prefix: string) =>
     ls.forEach((l, i) => {
@@ -76,7 +76,7 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
   const findings = useFindings();
   const comments = useComments();
   const [focusId, setFocusId] = useState<string>();
-  const [amountErrors, setAmountErrors] = useState<Record<string, string | undefined>>({});
+  const [amountErrors, setAmountErrors] = useState<Record<string, InputError | undefined>>({});
   const rows = useMemo(() => rowsOf(lines, basePath, findings, comments, amountErrors), [lines, basePath, findings, comments, amountErrors]);
   // Handlers read the latest tree: cells that did not re-render still hold older closures.
   const latest = useRef({ lines, onChange });
@@ -183,7 +183,7 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
               <div style={{ marginTop: 4 }}><LineCommentMarker items={row.comments} stt={row.stt} /></div>
             )}
             {row.amountError && (
-              <div role="alert" style={{ fontSize: 12, marginTop: 4, color: '#cf1322' }}>{row.amountError}</div>
+              <div role="alert" data-code={row.amountError.code} title={row.amountError.code} style={{ fontSize: 12, marginTop: 4, color: '#cf1322' }}>{row.amountError.message}</div>
             )}
           </div>
         );
@@ -249,7 +249,7 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
             ariaLabel={`Số tiền dòng ${row.stt} (triệu đồng)`}
             value={row.line.amount}
             disabled={readOnly}
-            onError={(m) => setAmountErrors((errs) => ({ ...errs, [row.line.id]: m }))}
+            onError={(_, e) => setAmountErrors((errs) => ({ ...errs, [row.line.id]: e }))}
             onChange={(v) => patch(row.line.id, { amount: v ?? 0 })}
           />
         ),

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { findingsAt, findingsInvolving, worst } from '../paths.ts';
 import { useFindings } from './findings-context.ts';
 import { FindingText } from './FindingText.tsx';
+import type { InputError } from './NumberInput.tsx';
 
 interface Props {
   label: ReactNode;
@@ -11,7 +12,7 @@ interface Props {
   children: ReactNode;
   extra?: ReactNode;
   /** A parse error of the input itself (shown before findings). */
-  inputError?: string | undefined;
+  inputError?: InputError | undefined;
   style?: React.CSSProperties;
 }
 
@@ -29,7 +30,7 @@ export function CheckedItem({ label, path, children, extra, inputError, style }:
   const help =
     inputError || own.length > 0 ? (
       <div role={status === 'error' ? 'alert' : 'status'}>
-        {inputError && <div>{inputError}</div>}
+        {inputError && <div data-code={inputError.code} title={inputError.code}>{inputError.message}</div>}
         {own.map((f, i) => (
           <FindingText key={`${f.code}-${i}`} finding={f} />
         ))}

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NumberInput, parseFigure } from './NumberInput.tsx';
+import { NumberInput, parseFigure, type InputError } from './NumberInput.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -37,10 +37,10 @@ describe('<NumberInput>', () => {
     container = document.createElement('div');
     document.body.append(container);
     const seen: (number | undefined)[] = [];
-    const errors: (string | undefined)[] = [];
+    const errors: (InputError | undefined)[] = [];
     const root = createRoot(container);
     await act(async () => {
-      root.render(<NumberInput mode="millions" ariaLabel="Số tiền" value={3_480_000_000} onChange={(v) => seen.push(v)} onError={(e) => errors.push(e)} />);
+      root.render(<NumberInput mode="millions" ariaLabel="Số tiền" value={3_480_000_000} onChange={(v) => seen.push(v)} onError={(_, e) => errors.push(e)} />);
     });
     const input = container.querySelector('input') as HTMLInputElement;
     expect(input.value).toBe('3.480');
@@ -48,7 +48,10 @@ describe('<NumberInput>', () => {
     expect(seen).toEqual([12_500_000]);
     await act(async () => setValue(input, '1,320'));
     expect(seen).toHaveLength(1);
-    expect(errors.at(-1)).toMatch(/NUMBER_AMBIGUOUS/);
+    expect(errors.at(-1)?.code).toBe('NUMBER_AMBIGUOUS');
+    expect(errors.at(-1)?.message).not.toContain('NUMBER_AMBIGUOUS');
+    expect(input.getAttribute('data-code')).toBe('NUMBER_AMBIGUOUS');
+    expect(input.getAttribute('title')).not.toContain('[');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     await act(async () => root.unmount());
   });

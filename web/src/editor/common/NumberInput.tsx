@@ -14,7 +14,8 @@ interface Props {
   value: number | undefined;
   onChange(value: number | undefined): void;
   /** Reports the coded Vietnamese parse error (or undefined when the text reads fine). */
-  onError?(message: string | undefined): void;
+  /** The Vietnamese message (no code), and the error with its code for data-code/title. */
+  onError?(message: string | undefined, error?: InputError): void;
   suffix?: string;
   placeholder?: string;
   ariaLabel?: string;
@@ -40,13 +41,16 @@ export function parseFigure(mode: NumberMode, text: string): number | undefined 
   return n;
 }
 
-const codedMessage = (e: unknown): string => {
-  if (isAppError(e)) return `${e.message} [${e.code}]`;
-  if (e instanceof Error) {
-    const code = (e as Error & { code?: string }).code;
-    return code ? `${e.message} [${code}]` : e.message;
-  }
-  return 'Số không hợp lệ.';
+/** A figure that does not read: the Vietnamese message for the user, the code for support and tests. */
+export interface InputError {
+  message: string;
+  code: string | undefined;
+}
+
+const inputError = (e: unknown): InputError => {
+  if (isAppError(e)) return { message: e.message, code: e.code };
+  if (e instanceof Error) return { message: e.message, code: (e as Error & { code?: string }).code };
+  return { message: 'Số không hợp lệ.', code: undefined };
 };
 
 /**
@@ -56,7 +60,7 @@ const codedMessage = (e: unknown): string => {
  */
 export function NumberInput({ id, mode, value, onChange, onError, suffix, placeholder, ariaLabel, disabled, onKeyDown, style }: Props) {
   const [text, setText] = useState(() => display(mode, value));
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<InputError>();
   const focused = useRef(false);
 
   useEffect(() => {
@@ -71,9 +75,9 @@ export function NumberInput({ id, mode, value, onChange, onError, suffix, placeh
       onError?.(undefined);
       if (parsed !== value) onChange(parsed);
     } catch (e) {
-      const message = codedMessage(e);
-      setError(message);
-      onError?.(message);
+      const err = inputError(e);
+      setError(err);
+      onError?.(err.message, err);
     }
   };
 
@@ -84,7 +88,8 @@ export function NumberInput({ id, mode, value, onChange, onError, suffix, placeh
       inputMode="decimal"
       aria-label={ariaLabel}
       aria-invalid={error ? true : undefined}
-      title={error}
+      title={error?.message}
+      data-code={error?.code}
       status={error ? 'error' : undefined}
       suffix={suffix}
       placeholder={placeholder}

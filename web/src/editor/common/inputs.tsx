@@ -2,7 +2,7 @@ import { DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { CheckedItem, fieldId } from './CheckedItem.tsx';
-import { NumberInput, type NumberMode } from './NumberInput.tsx';
+import { NumberInput, type InputError, type NumberMode } from './NumberInput.tsx';
 
 /** A labelled one-line text field at a report path. */
 export function TextField(props: { label: ReactNode; path: string; value: string | undefined; onChange(v: string | undefined): void; placeholder?: string; optional?: boolean }) {
@@ -20,10 +20,10 @@ export function TextField(props: { label: ReactNode; path: string; value: string
 
 /** A labelled figure (count, amount in triệu đồng or rate) at a report path. */
 export function FigureField(props: { label: ReactNode; path: string; mode: NumberMode; value: number | undefined; onChange(v: number | undefined): void; suffix?: string; extra?: ReactNode }) {
-  const [inputError, setInputError] = useState<string>();
+  const [inputError, setInputError] = useState<InputError>();
   return (
     <CheckedItem label={props.label} path={props.path} inputError={inputError} extra={props.extra}>
-      <NumberInput id={fieldId(props.path)} mode={props.mode} value={props.value} onChange={props.onChange} onError={setInputError} suffix={props.suffix} />
+      <NumberInput id={fieldId(props.path)} mode={props.mode} value={props.value} onChange={props.onChange} onError={(_, e) => setInputError(e)} suffix={props.suffix} />
     </CheckedItem>
   );
 }

@@ -34,7 +34,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
         {result.warnings.length === 0 ? (
           <Typography.Text type="success">Đọc được toàn bộ văn bản.</Typography.Text>
         ) : (
-          <List size="small" dataSource={result.warnings} renderItem={(w) => <List.Item>{w.line ? `Dòng ${w.line}: ` : ''}{w.message} <Typography.Text type="secondary">[{w.code}]</Typography.Text></List.Item>} />
+          <List size="small" dataSource={result.warnings} renderItem={(w) => <List.Item>{w.line ? `Dòng ${w.line}: ` : ''}<span data-code={w.code} title={w.code}>{w.message}</span></List.Item>} />
         )}
       </Card>
       <Card size="small" title={`Kết quả kiểm tra (${result.findings.length})`}>

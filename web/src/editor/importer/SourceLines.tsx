@@ -17,7 +17,7 @@ export function SourceLines({ lines, warnings }: { lines: string[]; warnings: Im
             </li>
           );
           return ws ? (
-            <Tooltip key={i} title={ws.map((w) => `${w.message} [${w.code}]`).join(' · ')} placement="left">
+            <Tooltip key={i} title={ws.map((w) => w.message).join(' · ')} placement="left">
               {row}
             </Tooltip>
           ) : (
