@@ -83,12 +83,7 @@ export interface VersionItem {
   contentHash?: string | null;
 }
 
-export interface Change {
-  path: string;
-  label?: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type { Change } from '../../../src/domain/diff.ts';
 
 export interface ImportWarning {
   code: string;

@@ -1,12 +1,9 @@
 import type { ReportStatus, Role, User } from '../api/types.ts';
 
-export const STATUS_LABELS: Record<ReportStatus, string> = {
-  draft: 'Nháp',
-  submitted: 'Đã nộp',
-  returned: 'Bị trả lại',
-  accepted: 'Đã tiếp nhận',
-  approved: 'Đã phê duyệt',
-};
+import { STATUS_LABELS } from '../../../src/domain/status.ts';
+
+/** Status names come from the domain (one place for the server, documents and the web). */
+export { STATUS_LABELS };
 
 /** antd Tag colours per status. */
 export const STATUS_COLORS: Record<ReportStatus, string> = {

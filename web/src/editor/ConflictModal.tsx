@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import type { Report } from '../../../src/domain/report-schema.ts';
 import type { ReportEnvelope } from '../api/types.ts';
 import { formatDateTime } from '../app/labels.ts';
-import { diffReports, formatValue } from './history/diff-reports.ts';
+import { diffReports } from '../../../src/domain/diff.ts';
+import { formatValue } from './history/format-value.ts';
 
 interface Props {
   mine: Report;

@@ -11,6 +11,7 @@ import { DEPT } from '../paths.ts';
 import { ApprovalCard } from './ApprovalCard.tsx';
 import { BudgetReview } from './BudgetReview.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
+import { formatValue } from '../../editor/history/format-value.ts';
 import { DecisionCard } from './DecisionCard.tsx';
 
 /** One report as the reviewer reads it: checks, budget lines to comment on, changes, last year, timeline, decision. */
@@ -50,7 +51,7 @@ export default function ReviewPage({ id }: { id: string }) {
             <Card title={`Thay đổi từ lần trả lại (phiên bản ${data.sinceReturn.fromVersion} → ${meta.version})`} size="small" style={{ marginBottom: 16 }}>
               {data.sinceReturn.changes.length === 0 ? 'Xã chưa thay đổi gì.' : (
                 <Table size="small" rowKey="path" pagination={false} dataSource={data.sinceReturn.changes}
-                  columns={[{ title: 'Nội dung', dataIndex: 'label' }, { title: 'Trước', dataIndex: 'before', render: (v: unknown) => String(v ?? '—') }, { title: 'Sau', dataIndex: 'after', render: (v: unknown) => String(v ?? '—') }]} />
+                  columns={[{ title: 'Nội dung', dataIndex: 'label' }, { title: 'Trước', dataIndex: 'before', render: (v: unknown) => formatValue(v) }, { title: 'Sau', dataIndex: 'after', render: (v: unknown) => formatValue(v) }]} />
               )}
             </Card>
           )}

@@ -6,7 +6,7 @@ import { endpoints } from '../../api/endpoints.ts';
 import type { Change, VersionItem } from '../../api/types.ts';
 import { formatDateTime } from '../../app/labels.ts';
 import { useLoad } from '../../app/useLoad.ts';
-import { formatValue } from './diff-reports.ts';
+import { formatValue } from './format-value.ts';
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
   create: { label: 'Tạo mới', color: 'default' },
@@ -20,8 +20,6 @@ const ACTIONS: Record<string, { label: string; color: string }> = {
   seed: { label: 'Dữ liệu mẫu', color: 'default' },
 };
 
-/** The server's label without the technical path it may append ("… — implementation.x"). */
-export const changeLabel = (c: Change): string => (c.label ?? c.path).replace(` — ${c.path}`, '').trim() || c.path;
 
 /** Every saved version with who and when, and a field/line comparison of any two. */
 export default function HistoryTab({ id, currentVersion }: { id: string; currentVersion: number }) {
@@ -76,7 +74,7 @@ export default function HistoryTab({ id, currentVersion }: { id: string; current
             aria-label="Những thay đổi giữa hai phiên bản"
             locale={{ emptyText: 'Hai phiên bản giống nhau.' }}
             columns={[
-              { title: 'Mục thay đổi', key: 'label', width: 280, render: (_, c) => changeLabel(c) },
+              { title: 'Mục thay đổi', dataIndex: 'label', width: 280 },
               { title: `Phiên bản ${from}`, dataIndex: 'before', render: (v: unknown) => <Typography.Text delete={v !== undefined}>{formatValue(v)}</Typography.Text> },
               { title: `Phiên bản ${to}`, dataIndex: 'after', render: (v: unknown) => <Typography.Text strong>{formatValue(v)}</Typography.Text> },
             ]}
