@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { axisNumber, tooltipValue } from './charts.ts';
+
+describe('dashboard chart formats', () => {
+  it('writes axis ticks and tooltips the Vietnamese way', () => {
+    expect(axisNumber(70_000)).toBe('70.000');
+    expect(axisNumber(1_250)).toBe('1.250');
+    expect(tooltipValue('money')(8212.5)).toBe('8.212,5');
+    expect(tooltipValue('money')(70_000)).toBe('70.000');
+    expect(tooltipValue('count')(1234)).toBe('1.234');
+    expect(tooltipValue('count')(undefined)).toBe('—');
+  });
+});
