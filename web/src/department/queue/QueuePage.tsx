@@ -1,5 +1,7 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { matchesSearch } from '../../../../src/domain/text.ts';
 import { formatDateTime, formatDay, statusColor, statusLabel, unitName } from '../../app/labels.ts';
 import { linkHandler } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
@@ -17,6 +19,8 @@ export default function QueuePage() {
   const queue = useLoad(() => (cycleId ? deptApi.queue(cycleId) : Promise.resolve({ items: [] })), `queue:${cycleId}`);
   const progress = useLoad(() => (cycleId ? deptApi.progress(cycleId) : Promise.resolve(undefined)), `progress:${cycleId}`);
   const p = progress.data;
+  const [search, setSearch] = useState('');
+  const items = (queue.data?.items ?? []).filter((r) => matchesSearch(unitName(r.unit), search));
 
   const columns: TableColumnsType<QueueItem> = [
     { title: 'Đơn vị', key: 'unit', render: (_, r) => <a href={DEPT.review(r.reportId)} onClick={linkHandler(DEPT.review(r.reportId))}>{unitName(r.unit)}</a> },
@@ -62,7 +66,20 @@ export default function QueuePage() {
           {
             key: 'queue',
             label: `Chờ thẩm định (${queue.data?.items.length ?? 0})`,
-            children: <Table rowKey="reportId" size="middle" loading={queue.loading} columns={columns} dataSource={queue.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} aria-label="Hàng chờ thẩm định" />,
+            children: (
+              <>
+                <Input.Search
+                  allowClear
+                  aria-label="Tìm đơn vị trong hàng chờ"
+                  placeholder="Tìm đơn vị (gõ không dấu được, ví dụ: le ich moc)"
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  style={{ maxWidth: 420, marginBottom: 12 }}
+                />
+                <Table rowKey="reportId" size="middle" loading={queue.loading} columns={columns} dataSource={items} pagination={{ pageSize: 20, hideOnSinglePage: true }} aria-label="Hàng chờ thẩm định"
+                  locale={{ emptyText: search ? `Không có đơn vị nào khớp “${search}”.` : 'Không có báo cáo chờ thẩm định.' }} />
+              </>
+            ),
           },
           {
             key: 'late',

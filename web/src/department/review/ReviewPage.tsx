@@ -6,13 +6,15 @@ import { linkHandler } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { useUser } from '../../auth/session.tsx';
 import { deptApi } from '../api.ts';
-import { ACTION_LABELS, tr } from '../format.ts';
+import { ACTION_LABELS } from '../format.ts';
 import { DEPT } from '../paths.ts';
 import { ApprovalCard } from './ApprovalCard.tsx';
 import { BudgetReview } from './BudgetReview.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
 import { formatValue } from '../../editor/history/format-value.ts';
 import { DecisionCard } from './DecisionCard.tsx';
+import { LastYearCard } from './LastYearCard.tsx';
+import { Part1Review } from './Part1Review.tsx';
 
 /** One report as the reviewer reads it: checks, budget lines to comment on, changes, last year, timeline, decision. */
 export default function ReviewPage({ id }: { id: string }) {
@@ -55,15 +57,8 @@ export default function ReviewPage({ id }: { id: string }) {
               )}
             </Card>
           )}
-          <Card title="So sánh với năm trước" size="small" style={{ marginBottom: 16 }}>
-            <Table size="small" rowKey="key" pagination={false} dataSource={data.lastYear.rows}
-              columns={[
-                { title: 'Chỉ tiêu (triệu đồng)', dataIndex: 'label' },
-                { title: `Kế hoạch ${report.planYear - 1}`, dataIndex: 'previous', align: 'right', render: (v: number | null) => (v === null ? '—' : tr(v)) },
-                { title: `Kế hoạch ${report.planYear}`, dataIndex: 'current', align: 'right', render: (v: number) => tr(v) },
-                { title: 'Chênh lệch', key: 'd', align: 'right', render: (_, r) => (r.previous === null ? '—' : `${r.current >= r.previous ? '+' : '−'}${tr(Math.abs(r.current - r.previous))}`) },
-              ]} />
-          </Card>
+          <LastYearCard lastYear={data.lastYear} planYear={report.planYear} />
+          <Part1Review report={report} />
         </Col>
         <Col xs={24} lg={8}>
           <DecisionCard id={id} status={meta.status} onDone={reload} />
