@@ -36,6 +36,9 @@ export const resolveDbTarget = (flag?: string): string => flag ?? process.env.DA
 export async function openStore(target: string = resolveDbTarget()): Promise<Store> {
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: Number(process.env.KHCN_PG_POOL ?? 10) });
+    // An idle connection dropped by the server (restart, failover, admin) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -75,6 +75,13 @@ export async function freshDatabase(kind: DbKind): Promise<TestDb> {
       await store.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // pool.end() sends Terminate without waiting for the server to close the backends; dropping
+      // "with (force)" at that moment sends FATAL to a client with no listener left. Wait first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
