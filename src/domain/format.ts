@@ -27,7 +27,7 @@ export const formatDong = (amount: Dong | number): string => formatNumber(amount
 export const formatMillions = (amount: Dong | number): string => formatNumber(amount / DONG_PER_MILLION, 6);
 
 /** 99.98 → "99,98%"; 100 → "100%". */
-export const formatPercent = (rate: number, decimals = 2): string => `${formatNumber(rate, decimals)}%`;
+export const formatPercent = (rate: number, decimals = 2, minDecimals = 0): string => `${formatNumber(rate, decimals, minDecimals)}%`;
 
 /** "2026-07-05" → "ngày 05 tháng 7 năm 2026" (ND 30/2020: day < 10 and months 1–2 with a leading zero). */
 export function formatDocumentDate(isoDate: string): string {

@@ -4,8 +4,9 @@ import type { FieldKey } from '../../../src/domain/consolidate.ts';
 
 /** Display helpers of the Department's screens: triệu đồng "8.212", percentages "99,98%". */
 export const tr = (dong: number): string => formatMillions(dong);
-export const pct = (part: number, whole: number): string => (whole === 0 ? '—' : formatPercent((part / whole) * 100));
-export const rate = (v: number | undefined | null): string => (v === undefined || v === null ? '—' : formatPercent(v));
+/** Percentages in dashboard tables: always two decimals, so a column lines up (5,40% next to 5,38%). */
+export const pct = (part: number, whole: number): string => (whole === 0 ? '—' : formatPercent((part / whole) * 100, 2, 2));
+export const rate = (v: number | undefined | null): string => (v === undefined || v === null ? '—' : formatPercent(v, 2, 2));
 export const FIELD_NAMES: Record<FieldKey, string> = { ...FIELD_LABELS, unassigned: 'Chưa xác định' };
 export const TIMELINESS: Record<string, { label: string; color: string }> = {
   on_time: { label: 'Đúng hạn', color: 'success' },

@@ -41,13 +41,15 @@ export function ChartPanel({ title, file, option, table }: { title: string; file
   }));
   // Every row shows: the chart grows with a long table (top 10) instead of the table being cut.
   const height = Math.max(280, 48 + table.rows.length * 34);
+  // A table with many columns goes under its chart, full width, rather than being cut at the side.
+  const wide = table.header.length > 4;
   const data = table.rows.map((r, k) => Object.fromEntries([['key', k], ...r.map((v, i) => [String(i), v])]));
   return (
     <Card title={title} size="small" style={{ marginBottom: 16 }} role="region" aria-label={title}
       extra={<Space><Button size="small" icon={<PictureOutlined />} onClick={png}>PNG</Button><Button size="small" icon={<DownloadOutlined />} onClick={csv}>CSV</Button></Space>}>
       <Row gutter={16}>
-        <Col xs={24} xl={14}><div ref={el} className="khcn-chart" style={{ height, width: '100%' }} data-testid={`chart-${file}`} /></Col>
-        <Col xs={24} xl={10}><Table size="small" pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={data} aria-label={`Bảng: ${title}`} /></Col>
+        <Col xs={24} xl={wide ? 24 : 14}><div ref={el} className="khcn-chart" style={{ height, width: '100%' }} data-testid={`chart-${file}`} /></Col>
+        <Col xs={24} xl={wide ? 24 : 10}><Table size="small" pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={data} aria-label={`Bảng: ${title}`} /></Col>
       </Row>
     </Card>
   );

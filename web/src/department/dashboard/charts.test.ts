@@ -11,3 +11,13 @@ describe('dashboard chart formats', () => {
     expect(tooltipValue('count')(undefined)).toBe('—');
   });
 });
+
+describe('dashboard percentages', () => {
+  it('always have two decimals so a column lines up', async () => {
+    const { pct, rate } = await import('../format.ts');
+    expect(pct(54, 1000)).toBe('5,40%');
+    expect(pct(538, 10000)).toBe('5,38%');
+    expect(rate(97.9)).toBe('97,90%');
+    expect(pct(1, 0)).toBe('—');
+  });
+});
