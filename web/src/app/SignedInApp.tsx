@@ -46,7 +46,7 @@ export default function SignedInApp({ route }: { route: Route }) {
           <span style={{ fontWeight: 600, fontSize: 16 }}>KH, CN, ĐMST &amp; CĐS</span>
         </a>
         <nav aria-label="Điều hướng chính" style={{ flex: 1, minWidth: 0 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ borderBottom: 0 }} />
+          <Menu theme="dark" mode="horizontal" disabledOverflow selectedKeys={[selected]} items={items} style={{ borderBottom: 0 }} />
         </nav>
         <Dropdown
           menu={{
