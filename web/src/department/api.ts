@@ -3,7 +3,7 @@ import type { Consolidation, FieldKey, KpiDistribution, Totals } from '../../../
 import type { ProgressSummary, Timeliness } from '../../../src/domain/progress.ts';
 import type { Report } from '../../../src/domain/report-schema.ts';
 import { api } from '../api/client.ts';
-import type { Change, ReportMeta } from '../api/types.ts';
+import type { Change, CommentItem, ReportMeta } from '../api/types.ts';
 
 /** The Department's endpoints (src/server/routes/{cycles,review,dashboard,approval}.ts), on the shared client. */
 export interface Cycle {
@@ -15,7 +15,7 @@ export interface QueueItem {
   reportId: string; unit: { id: string; name: string; kind: string }; submittedAt: string | null; firstSubmittedAt: string | null; deadline: string;
   timeliness: Timeliness; daysLate: number; returns: number; planTotal: number; errors: number; warnings: number; version: number;
 }
-export interface CommentItem { id: string; version: number; path: string; lineId: string | null; body: string; authorName: string; createdAt: string }
+export type { CommentItem };
 export interface EventItem { id: string; at: string; actorName: string | null; action: string; fromStatus: string | null; toStatus: string; version: number; reason: string | null }
 export interface ReviewBundle {
   report: Report; meta: ReportMeta; findings: Finding[]; events: EventItem[]; comments: CommentItem[];
