@@ -43,7 +43,8 @@ function warningFinding(w: ImportWarning): Finding {
   return { code: w.code, severity: 'warning', message: `${w.message} Nội dung: "${w.text}"`, path: `dòng ${w.line}`, actual: w.text };
 }
 
-async function readBytes(path: string, limit = 20 * 1024 * 1024): Promise<Buffer> {
+/** Reads a file for a command, with coded Vietnamese errors for a missing or oversized file. */
+export async function readBytes(path: string, limit = 20 * 1024 * 1024): Promise<Buffer> {
   let buffer: Buffer;
   try {
     buffer = await readFile(path);

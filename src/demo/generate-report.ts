@@ -61,6 +61,16 @@ function budgetTree(rng: Rng, lineCount: number): BudgetLine[] {
   });
 }
 
+/** Who and which years: the same for a generated and a blank report. */
+function identity(unit: UnitInfo, reportYear: number): Pick<Report, 'schemaVersion' | 'commune' | 'reportYear' | 'planYear'> {
+  return {
+    schemaVersion: 1,
+    commune: { name: unit.name, kind: unit.kind, province: unit.province, ...(unit.provinceCode ? { provinceCode: unit.provinceCode } : {}) },
+    reportYear,
+    planYear: reportYear + 1,
+  };
+}
+
 export function generateReport(unit: UnitInfo, reportYear: number, rng: Rng, options: { lines?: number; slips?: boolean; guidance?: string } = {}): Report {
   const lines = options.lines ?? rng.int(10, 40);
   const received = rng.int(800, 9000);
@@ -76,10 +86,7 @@ export function generateReport(unit: UnitInfo, reportYear: number, rng: Rng, opt
   const recurrent = millions(rng, 100, 800, 10);
   const investment = rng.chance(0.5) ? millions(rng, 500, 6000, 10) : 0;
   return {
-    schemaVersion: 1,
-    commune: { name: unit.name, kind: unit.kind, province: unit.province, ...(unit.provinceCode ? { provinceCode: unit.provinceCode } : {}) },
-    reportYear,
-    planYear: reportYear + 1,
+    ...identity(unit, reportYear),
     document: {
       place: unit.name,
       date: `${reportYear}-07-${String(rng.int(1, 28)).padStart(2, '0')}`,
@@ -145,10 +152,7 @@ export function generateReport(unit: UnitInfo, reportYear: number, rng: Rng, opt
 /** An empty report for a unit at the start of a cycle: identity, years and the three field groups. */
 export function blankReport(unit: UnitInfo, reportYear: number, guidance?: string): Report {
   return {
-    schemaVersion: 1,
-    commune: { name: unit.name, kind: unit.kind, province: unit.province, ...(unit.provinceCode ? { provinceCode: unit.provinceCode } : {}) },
-    reportYear,
-    planYear: reportYear + 1,
+    ...identity(unit, reportYear),
     document: {
       place: unit.name,
       legalBases: guidance ? [`Căn cứ ${guidance};`] : [],

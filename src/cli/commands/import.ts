@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importReport } from '../../documents/import/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { EXIT, type Command } from '../io.ts';
+import { readBytes } from '../load-report.ts';
 
 export const importCommand: Command = {
   name: 'import',
@@ -16,13 +17,7 @@ export const importCommand: Command = {
     });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new AppError('BAD_USAGE', `Cách dùng: khcn ${this.usage}`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new AppError('FILE_NOT_FOUND', code === 'ENOENT' ? `Không tìm thấy tệp ${file}.` : `Không đọc được tệp ${file} (${code}).`);
-    }
+    const bytes = await readBytes(file);
     const result = await importReport(bytes, file, values.province ? { province: values.province } : {});
     const json = `${JSON.stringify(result.report, null, 2)}\n`;
     if (values.out) {
