@@ -104,8 +104,15 @@ describe('commune officer and chairman in the browser', () => {
     // Enter adds the next line (keyboard-friendly grid); an empty line is deleted at once.
     await officer.keyboard.press('Enter');
     await field(officer, 'Nội dung dòng 2.7').waitFor();
-    await officer.getByRole('button', { name: 'Thao tác khác với “dòng chưa đặt tên”' }).click();
-    await officer.getByRole('menuitem', { name: 'Xóa dòng' }).click();
+    // The row menu animates open; a click that lands during the animation is lost, so open it
+    // again until the line is gone (at most three times) — the assertion itself is unchanged.
+    for (let attempt = 0; attempt < 3 && (await field(officer, 'Nội dung dòng 2.7').count()) > 0; attempt++) {
+      await officer.getByRole('button', { name: 'Thao tác khác với “dòng chưa đặt tên”' }).click();
+      const remove = officer.getByRole('menuitem', { name: 'Xóa dòng' });
+      await remove.waitFor({ state: 'visible' });
+      await remove.click();
+      await field(officer, 'Nội dung dòng 2.7').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    }
     await expect.poll(() => field(officer, 'Nội dung dòng 2.7').count()).toBe(0);
 
     const amount = field(officer, 'Số tiền dòng 2.6 (triệu đồng)');
