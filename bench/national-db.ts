@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +20,25 @@ function sourceKey(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function generate(ctx: BenchContext, db: string): void {
-  ctx.log(`khcn demo-data --national --years ${YEARS} --db ${db.replace(/\/\/[^@]*@/, '//')} …`);
-  const r = spawnSync(process.execPath, ['bin/khcn.js', 'demo-data', '--national', '--years', String(YEARS), '--seed', String(SEED), '--db', db], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`demo-data failed: ${r.stderr}`);
-  ctx.log(r.stdout.trim());
+/** Runs `khcn demo-data --national` in a child process; resolves with the seconds it took. */
+function generate(ctx: BenchContext, db: string): Promise<number> {
+  const label = db.replace(/\/\/[^@]*@/, '//');
+  ctx.log(`khcn demo-data --national --years ${YEARS} --db ${label} …`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/khcn.js', 'demo-data', '--national', '--years', String(YEARS), '--seed', String(SEED), '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`demo-data failed (${label}): ${stderr.slice(-2000)}`));
+      const seconds = (performance.now() - started) / 1000;
+      ctx.log(`${stdout.trim()} [${label}: generated in ${seconds.toFixed(0)} s]`);
+      resolve(seconds);
+    });
+  });
 }
 
 export interface BenchDb {
@@ -36,13 +50,13 @@ export interface BenchDb {
  * A national SQLite database to work on (and mutate: the burst submits its open cycle). The
  * generated file is cached outside the repository, keyed by the generator's sources, and copied.
  */
-export function sqliteNational(ctx: BenchContext): BenchDb {
+export async function sqliteNational(ctx: BenchContext): Promise<BenchDb> {
   const dir = join(tmpdir(), 'khcn-bench-cache');
   mkdirSync(dir, { recursive: true });
   const cached = join(dir, `national-${sourceKey()}.db`);
   if (!existsSync(cached)) {
     for (const f of readdirSync(dir)) rmSync(join(dir, f), { force: true });
-    generate(ctx, `${cached}.partial`);
+    await generate(ctx, `${cached}.partial`);
     copyFileSync(`${cached}.partial`, cached);
     rmSync(`${cached}.partial`, { force: true });
   } else ctx.log(`national SQLite data from cache (${cached})`);
@@ -74,16 +88,20 @@ export async function postgresNational(ctx: BenchContext): Promise<BenchDb> {
   const cached = await withAdmin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [cache])).rowCount === 1);
   if (!cached) {
     await dropPostgresCaches();
-    await withAdmin((c) => c.query(`create database ${cache}`));
+    // Generated under another name and renamed when complete: a run killed half-way leaves no
+    // template that looks finished (the next run's dropPostgresCaches removes the leftover).
+    const partial = `${cache}_partial`;
+    await withAdmin((c) => c.query(`create database ${partial}`));
     try {
-      generate(ctx, pgUrl(cache));
+      await generate(ctx, pgUrl(partial));
       // Fresh tables: give the planner statistics, as autovacuum would within a minute in production.
-      const c = new pg.Client({ connectionString: pgUrl(cache) });
+      const c = new pg.Client({ connectionString: pgUrl(partial) });
       await c.connect();
       await c.query('analyze');
       await c.end();
+      await renameDatabase(partial, cache);
     } catch (e) {
-      await withAdmin((c) => c.query(`drop database if exists ${cache} with (force)`));
+      await withAdmin((c) => c.query(`drop database if exists ${partial} with (force)`));
       throw e;
     }
   } else ctx.log(`national PostgreSQL data from template ${cache}`);
@@ -92,6 +110,20 @@ export async function postgresNational(ctx: BenchContext): Promise<BenchDb> {
     await c.query(`create database ${name} template ${cache}`);
   });
   return { target: pgUrl(name), drop: () => withAdmin(async (c) => void (await c.query(`drop database if exists ${name} with (force)`))) };
+}
+
+/** ALTER DATABASE … RENAME needs the database unused: a backend may still be exiting after its client ended. */
+async function renameDatabase(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withAdmin((c) => c.query(`alter database ${from} rename to ${to}`));
+      return;
+    } catch (e) {
+      // 55006: object_in_use.
+      if (attempt >= 50 || (e as { code?: string }).code !== '55006') throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 export async function dropPostgresCaches(): Promise<void> {
