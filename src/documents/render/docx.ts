@@ -3,7 +3,6 @@ import {
   Document,
   Footer,
   Header,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -18,10 +17,10 @@ import {
 import type { Report } from '../../domain/report-schema.ts';
 import { documentOutline, type Block, type BlockKind, type DocumentOutline } from '../../domain/report-text.ts';
 import { appendixSection } from './docx-appendix.ts';
+import { packDocx } from './docx-package.ts';
 import { BODY, boldTextWidth, FONT, NO_BORDERS, PAGE, rule, SIZE, TEXT_WIDTH } from './docx-style.ts';
 import { sanitizeReport } from './sanitize.ts';
 import { DEFAULT_GENERATED_AT, type RenderOptions } from './types.ts';
-import { normalizePackage } from './zip-fix.ts';
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
@@ -194,6 +193,5 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections,
   });
-  const bytes = await Packer.toBuffer(doc);
-  return normalizePackage(new Uint8Array(bytes), options.generatedAt ?? DEFAULT_GENERATED_AT);
+  return packDocx(doc, options.generatedAt ?? DEFAULT_GENERATED_AT);
 }
