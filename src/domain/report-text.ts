@@ -180,12 +180,16 @@ export function documentOutline(r: Report): DocumentOutline {
   return {
     issuer: { parent: 'ỦY BAN NHÂN DÂN', name: unitTitle(r).toLocaleUpperCase('vi') },
     numberLine: numberLine(r.document.number),
-    placeDate: `${r.document.place || r.commune.name}, ${r.document.date ? formatDocumentDate(r.document.date) : `ngày      tháng      năm ${r.reportYear}`}`,
+    placeDate: placeDate(r),
     blocks,
     recipients: r.document.recipients,
     signer: r.document.signer,
   };
 }
+
+/** "Kiến Thụy, ngày 05 tháng 7 năm 2026"; without a date, the blanks the office fills in by hand. */
+export const placeDate = (r: Pick<Report, 'document' | 'commune' | 'reportYear'>): string =>
+  `${r.document.place || r.commune.name}, ${r.document.date ? formatDocumentDate(r.document.date) : `ngày      tháng      năm ${r.reportYear}`}`;
 
 /** "Số: 125/BC-UBND"; without a number, the blank the office fills in by hand. */
 export function numberLine(number: string | undefined): string {

@@ -1,6 +1,6 @@
 import { breakdown, lineTotal, linesTotal } from '../../domain/budget.ts';
 import type { BudgetLine, Report } from '../../domain/report-schema.ts';
-import { unitTitle } from '../../domain/report-text.ts';
+import { numberLine, placeDate, unitTitle } from '../../domain/report-text.ts';
 
 /**
  * The "Biểu chi tiết dự toán năm N+1" as rows, shared by the XLSX and the DOCX appendix so the
@@ -31,6 +31,8 @@ export interface AppendixTable {
   issuerName: string;
   title: string;
   subtitle: string;
+  /** "(Kèm theo Báo cáo số … ngày … của Ủy ban nhân dân xã …)": the report the table belongs to. */
+  reference: string;
   reportYear: number;
   planYear: number;
   rows: AppendixRow[];
@@ -109,6 +111,7 @@ export function appendixTable(r: Report): AppendixTable {
     issuerName: unitTitle(r).toLocaleUpperCase('vi'),
     title: `BIỂU CHI TIẾT DỰ TOÁN NĂM ${r.planYear}`,
     subtitle: `Kinh phí khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của ${unitTitle(r)}`,
+    reference: `(Kèm theo Báo cáo số ${numberLine(r.document.number).replace(/^Số:\s*/, '')} ${placeDate(r).replace(/^[^,]*,\s*/, '')} của Ủy ban nhân dân ${unitTitle(r)})`,
     reportYear: r.reportYear,
     planYear: r.planYear,
     rows,

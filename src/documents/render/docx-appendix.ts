@@ -16,7 +16,6 @@ import {
 } from 'docx';
 import { formatMillions } from '../../domain/format.ts';
 import type { Report } from '../../domain/report-schema.ts';
-import { unitTitle, type DocumentOutline } from '../../domain/report-text.ts';
 import { appendixHeadings, appendixTable, COLUMN_NUMBERS, type AppendixRow } from './appendix-table.ts';
 import { ALL_THIN, FONT, mm, PAGE, pt, rule, SIZE } from './docx-style.ts';
 
@@ -84,10 +83,9 @@ function bodyRow(r: AppendixRow): TableRow {
 }
 
 /** The "Biểu chi tiết dự toán" as the DOCX's last section (ND 30: an appendix on its own pages). */
-export function appendixSection(r: Report, o: DocumentOutline, hf: { header: Header; footer: Footer }): ISectionOptions {
+export function appendixSection(r: Report, hf: { header: Header; footer: Footer }): ISectionOptions {
   const t = appendixTable(r);
   const h = appendixHeadings(t);
-  const number = o.numberLine.replace(/^Số:\s*/, '');
   const centred = (s: string, style: { bold?: boolean; italic?: boolean; size?: number }, after = 0) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after }, children: [text(s, { size: pt(14), ...style })] });
   const table = new Table({
@@ -142,7 +140,7 @@ export function appendixSection(r: Report, o: DocumentOutline, hf: { header: Hea
     children: [
       centred('Phụ lục', { bold: true }),
       centred(t.title, { bold: true }),
-      centred(`(Kèm theo Báo cáo số ${number} ${o.placeDate.replace(/^[^,]*,\s*/, '')} của Ủy ban nhân dân ${unitTitle(r)})`, { italic: true }),
+      centred(t.reference, { italic: true }),
       rule(mm(30), TABLE_WIDTH, 120),
       new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 60 }, children: [text('Đơn vị tính: triệu đồng', { italic: true, size: pt(13) })] }),
       table,

@@ -183,7 +183,7 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
     ],
   };
   const sections = [main];
-  if (options.appendix) sections.push(appendixSection(safe, outline, { header: pageNumberHeader(), footer }));
+  if (options.appendix) sections.push(appendixSection(safe, { header: pageNumberHeader(), footer }));
   const doc = new Document({
     creator: 'khcn',
     lastModifiedBy: 'khcn',

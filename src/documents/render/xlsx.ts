@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../../domain/report-schema.ts';
-import { documentOutline, unitTitle } from '../../domain/report-text.ts';
 import { appendixHeadings, appendixTable, COLUMN_NUMBERS, type AppendixRow } from './appendix-table.ts';
 import { sanitizeReport } from './sanitize.ts';
 import { DEFAULT_GENERATED_AT, type RenderOptions } from './types.ts';
@@ -176,7 +175,6 @@ function bodyRow(ws: ExcelJS.Worksheet, row: AppendixRow, index: number, rows: A
 export async function renderAppendixXlsx(report: Report, options: RenderOptions = {}): Promise<Uint8Array> {
   const r = sanitizeReport(report);
   const table = appendixTable(r);
-  const outline = documentOutline(r);
   const generatedAt = new Date(options.generatedAt ?? DEFAULT_GENERATED_AT);
 
   const wb = new ExcelJS.Workbook();
@@ -215,9 +213,7 @@ export async function renderAppendixXlsx(report: Report, options: RenderOptions 
   title('A2', 'A2:C2', table.issuerName, { bold: true });
   title('A4', 'A4:I4', table.title, { bold: true, size: 14 });
   title('A5', 'A5:I5', table.subtitle, { bold: true });
-  const number = outline.numberLine.replace(/^Số:\s*/, '');
-  const date = outline.placeDate.replace(/^[^,]*,\s*/, '');
-  title('A6', 'A6:G6', `(Kèm theo Báo cáo số ${number} ${date} của Ủy ban nhân dân ${unitTitle(r)})`, { italic: true });
+  title('A6', 'A6:G6', table.reference, { italic: true });
   title('H6', 'H6:I6', 'Đơn vị tính: triệu đồng', { italic: true }, 'right');
   ws.getRow(4).height = 20;
 
