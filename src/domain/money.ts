@@ -29,16 +29,23 @@ export function assertDong(value: number, what = 'số tiền'): Dong {
 
 export const dong = (value: number): Dong => assertDong(value);
 
+/**
+ * total + value; throws AMOUNT_TOO_LARGE rather than return an imprecise total.
+ * For running sums in hot loops (the editor recomputes totals on every keystroke): no array to build.
+ */
+export function addDong(total: number, value: number): Dong {
+  const sum = total + value;
+  if (!Number.isSafeInteger(sum)) {
+    throw new AppError('AMOUNT_TOO_LARGE', 'Tổng số tiền vượt quá giới hạn tính toán an toàn.');
+  }
+  return sum as Dong;
+}
+
 /** Sum of amounts; throws AMOUNT_TOO_LARGE rather than return an imprecise total. */
 export function sumDong(values: Iterable<number>): Dong {
-  let total = 0;
-  for (const v of values) {
-    total += v;
-    if (!Number.isSafeInteger(total)) {
-      throw new AppError('AMOUNT_TOO_LARGE', 'Tổng số tiền vượt quá giới hạn tính toán an toàn.');
-    }
-  }
-  return total as Dong;
+  let total = 0 as Dong;
+  for (const v of values) total = addDong(total, v);
+  return total;
 }
 
 /** triệu đồng (possibly fractional, e.g. 12,5) → đồng, refusing sub-đồng precision. */
