@@ -52,10 +52,20 @@ export function parseIsoDate(isoDate: string): { year: number; month: number; da
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** True when the ISO date exists in the calendar (rejects 2026-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * True when the ISO date exists in the proleptic Gregorian calendar (rejects 2026-02-30).
+ * Arithmetic rather than a Date round trip: the checks call this several times per keystroke.
+ * Years 0000–0099 are refused, as the Date round trip this replaces did (Date.UTC reads them as 19xx).
+ */
 export function isValidIsoDate(isoDate: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
