@@ -1,4 +1,4 @@
-import { leaves, lineTotal, linesTotal, walkLines } from './budget.ts';
+import { lineTotal, linesTotal, walkLines, type LeafEntry } from './budget.ts';
 import { formatMillions, formatNumber, formatPercent, isValidIsoDate, parseIsoDate } from './format.ts';
 import { dossierKpis, rateMatches } from './kpis.ts';
 import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
@@ -26,7 +26,8 @@ export interface Rule {
   severity: Severity;
   /** What the rule asks, in Vietnamese, for the catalogue shown in the UI and docs. */
   description: string;
-  run(report: Report): Finding[];
+  /** `budgets` is `budgetSets(report)`, walked once per runChecks and shared by the rules. */
+  run(report: Report, budgets: readonly BudgetSet[]): Finding[];
 }
 
 const KNOWN_CODES = new Set(budgetCodes.khoan.map((k) => k.code));
@@ -39,10 +40,21 @@ function finding(rule: Pick<Rule, 'code' | 'severity'>, f: Omit<Finding, 'code' 
   return { code: rule.code, severity: rule.severity, ...f };
 }
 
-function budgetSets(report: Report): { lines: BudgetLine[]; path: string; stated: StatedTotal; label: string }[] {
+/** One budget of the report (this year's, next year's) with its lines walked: every node, with its JSON path. */
+export interface BudgetSet {
+  lines: BudgetLine[];
+  path: string;
+  stated: StatedTotal;
+  label: string;
+  entries: LeafEntry[];
+}
+
+function budgetSets(report: Report): BudgetSet[] {
+  const set = (lines: BudgetLine[], path: string, stated: StatedTotal, year: number): BudgetSet =>
+    ({ lines, path, stated, label: `năm ${year}`, entries: walkLines(lines, path) });
   return [
-    { lines: report.implementation.budget.lines, path: 'implementation.budget.lines', stated: report.implementation.budget.stated, label: `năm ${report.reportYear}` },
-    { lines: report.plan.budget, path: 'plan.budget', stated: report.plan.stated, label: `năm ${report.planYear}` },
+    set(report.implementation.budget.lines, 'implementation.budget.lines', report.implementation.budget.stated, report.reportYear),
+    set(report.plan.budget, 'plan.budget', report.plan.stated, report.planYear),
   ];
 }
 
@@ -52,10 +64,10 @@ const BUDGET_GROUP_SUM: Rule = {
   code: 'BUDGET_GROUP_SUM',
   severity: 'error',
   description: 'Số tổng của một nhóm bằng tổng các dòng con của nhóm.',
-  run(report) {
+  run(_report, budgets) {
     const out: Finding[] = [];
-    for (const set of budgetSets(report)) {
-      for (const e of walkLines(set.lines, set.path)) {
+    for (const set of budgets) {
+      for (const e of set.entries) {
         const { line } = e;
         if (line.children.length === 0 || line.statedAmount === undefined) continue;
         const sum = lineTotal(line);
@@ -78,9 +90,9 @@ const BUDGET_TOTAL: Rule = {
   code: 'BUDGET_TOTAL',
   severity: 'error',
   description: 'Tổng dự toán ghi trong văn bản bằng tổng các lĩnh vực.',
-  run(report) {
+  run(_report, budgets) {
     const out: Finding[] = [];
-    for (const set of budgetSets(report)) {
+    for (const set of budgets) {
       if (set.stated.total === undefined) continue;
       const sum = linesTotal(set.lines);
       if (sum !== set.stated.total) {
@@ -100,9 +112,9 @@ const AMOUNT_WORDS: Rule = {
   code: 'AMOUNT_WORDS',
   severity: 'error',
   description: 'Số tiền viết bằng chữ đọc ra đúng con số.',
-  run(report) {
+  run(_report, budgets) {
     const out: Finding[] = [];
-    for (const set of budgetSets(report)) {
+    for (const set of budgets) {
       const words = set.stated.totalWords;
       if (words === undefined) continue;
       const figure = set.stated.total ?? linesTotal(set.lines);
@@ -203,14 +215,15 @@ const RATE_STATED: Rule = {
     const k = dossierKpis(d);
     const out: Finding[] = [];
     const cases = [
-      { stated: d.statedOnlineRate, computed: k.onlineRate, key: 'statedOnlineRate', label: 'Tỷ lệ tiếp nhận trực tuyến', how: `trực tuyến ${n(d.online ?? 0)} / (trực tuyến + trực tiếp) ${n(k.channelsTotal ?? 0)}` },
-      { stated: d.statedOnTimeRate, computed: k.onTimeRate, key: 'statedOnTimeRate', label: 'Tỷ lệ giải quyết đúng hạn', how: `đúng hạn ${n(d.resolvedOnTime ?? 0)} / đã giải quyết ${n(k.resolved ?? 0)}` },
+      // `how` is a function: the formula is spelled out only for a rate that does not match.
+      { stated: d.statedOnlineRate, computed: k.onlineRate, key: 'statedOnlineRate', label: 'Tỷ lệ tiếp nhận trực tuyến', how: () => `trực tuyến ${n(d.online ?? 0)} / (trực tuyến + trực tiếp) ${n(k.channelsTotal ?? 0)}` },
+      { stated: d.statedOnTimeRate, computed: k.onTimeRate, key: 'statedOnTimeRate', label: 'Tỷ lệ giải quyết đúng hạn', how: () => `đúng hạn ${n(d.resolvedOnTime ?? 0)} / đã giải quyết ${n(k.resolved ?? 0)}` },
     ];
     for (const c of cases) {
       if (c.stated === undefined || c.computed === undefined) continue;
       if (!rateMatches(c.stated, c.computed)) {
         out.push(finding(this, {
-          message: `${c.label} ghi ${formatPercent(c.stated)} nhưng tính từ số liệu (${c.how}) là ${formatPercent(c.computed)}. Sửa tỷ lệ trong đoạn "Về chuyển đổi số" (hoặc cập nhật câu số liệu từ bảng) cho khớp.`,
+          message: `${c.label} ghi ${formatPercent(c.stated)} nhưng tính từ số liệu (${c.how()}) là ${formatPercent(c.computed)}. Sửa tỷ lệ trong đoạn "Về chuyển đổi số" (hoặc cập nhật câu số liệu từ bảng) cho khớp.`,
           path: `${D}.${c.key}`,
           expected: Math.round(c.computed * 100) / 100,
           actual: c.stated,
@@ -295,19 +308,18 @@ const REQUIRED: Rule = {
   code: 'REQUIRED',
   severity: 'error',
   description: 'Có đủ các phần của mẫu báo cáo: người ký, dự toán năm kế hoạch theo lĩnh vực, tên từng khoản.',
-  run(r) {
+  run(r, budgets) {
     const out: Finding[] = [];
-    const need = (ok: boolean, path: string, message: string) => {
-      if (!ok) out.push(finding(this, { message, path }));
-    };
-    need(r.document.signer.name.trim() !== '', 'document.signer.name', 'Chưa có họ tên người ký báo cáo.');
-    need(r.plan.budget.length > 0, 'plan.budget', `Chưa có dự toán năm ${r.planYear}.`);
+    // Path and message are built only for what is missing: this runs on every line at every keystroke.
+    const missing = (path: string, message: string) => void out.push(finding(this, { message, path }));
+    if (r.document.signer.name.trim() === '') missing('document.signer.name', 'Chưa có họ tên người ký báo cáo.');
+    if (r.plan.budget.length === 0) missing('plan.budget', `Chưa có dự toán năm ${r.planYear}.`);
     r.plan.budget.forEach((group, i) => {
-      need(group.field !== undefined, `plan.budget[${i}].field`, `Nhóm "${group.title || `thứ ${i + 1}`}" chưa chọn lĩnh vực (KH-CN, ĐMST hoặc CĐS).`);
+      if (group.field === undefined) missing(`plan.budget[${i}].field`, `Nhóm "${group.title || `thứ ${i + 1}`}" chưa chọn lĩnh vực (KH-CN, ĐMST hoặc CĐS).`);
     });
-    for (const set of budgetSets(r)) {
-      for (const e of walkLines(set.lines, set.path)) {
-        need(e.line.title.trim() !== '', `${e.path}.title`, `Dòng dự toán ${set.label} chưa có nội dung.`);
+    for (const set of budgets) {
+      for (const e of set.entries) {
+        if (e.line.title.trim() === '') missing(`${e.path}.title`, `Dòng dự toán ${set.label} chưa có nội dung.`);
       }
     }
     return out;
@@ -342,10 +354,10 @@ const BUDGET_CODE: Rule = {
   code: 'BUDGET_CODE',
   severity: 'error',
   description: 'Mã Khoản thuộc Loại 100 theo Thông tư 130/2025/TT-BTC và phù hợp với lĩnh vực.',
-  run(r) {
+  run(_r, budgets) {
     const out: Finding[] = [];
-    for (const set of budgetSets(r)) {
-      for (const e of walkLines(set.lines, set.path)) {
+    for (const set of budgets) {
+      for (const e of set.entries) {
         const code = e.line.budgetCode;
         if (code === undefined) continue;
         if (!KNOWN_CODES.has(code)) {
@@ -366,11 +378,11 @@ const LEAF_AMOUNT: Rule = {
   code: 'LEAF_AMOUNT',
   severity: 'warning',
   description: 'Mỗi khoản chi có số tiền lớn hơn 0.',
-  run(r) {
-    return budgetSets(r).flatMap((set) =>
-      leaves(set.lines)
-        .filter((e) => e.line.amount === 0)
-        .map((e) => ({ ...finding(this, { message: `Khoản "${e.line.title || '(chưa đặt tên)'}" ${set.label} chưa có số tiền.`, path: `${set.path}${e.path}.amount` }) })),
+  run(_r, budgets) {
+    return budgets.flatMap((set) =>
+      set.entries
+        .filter((e) => e.line.children.length === 0 && e.line.amount === 0)
+        .map((e) => finding(this, { message: `Khoản "${e.line.title || '(chưa đặt tên)'}" ${set.label} chưa có số tiền.`, path: `${e.path}.amount` })),
     );
   },
 };
@@ -383,7 +395,10 @@ export const RULES: readonly Rule[] = [
 
 /** Runs every rule on a valid report. */
 export function runChecks(report: Report): Finding[] {
-  return RULES.flatMap((rule) => rule.run(report));
+  const budgets = budgetSets(report);
+  const out: Finding[] = [];
+  for (const rule of RULES) out.push(...rule.run(report, budgets));
+  return out;
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
