@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../domain/errors.ts';
 import type { UnitKind } from '../domain/report-schema.ts';
 import { searchKey } from '../domain/text.ts';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../services/actor.ts';
 import { appendAudits, type AuditInput } from '../services/audit.ts';
-import { insertReports, type NewReport, type ReportStep } from '../services/bulk-reports.ts';
+import { emptyReportRows, reportRows, writeReportRows, type NewReport, type ReportRows, type ReportStep } from '../services/bulk-reports.ts';
 import { hashPassword } from '../services/passwords.ts';
 import type { Store } from '../store/db.ts';
-import type { UnitsTable, UsersTable } from '../store/schema.ts';
-import type { Insertable } from 'kysely';
+import type { DB, UnitsTable, UsersTable } from '../store/schema.ts';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import { generateReport } from './generate-report.ts';
 import { nationalProvinces, type NationalProvince } from './national-units.ts';
 import { createRng, seedFrom, type Rng } from './random.ts';
@@ -73,29 +74,60 @@ export async function seedNational(store: Store, options: NationalOptions): Prom
   const units = provinces.reduce((s, p) => s + p.units.length, 0);
   log(`Đã tạo ${provinces.length} tỉnh, ${units} đơn vị, ${units + 2 * provinces.length} tài khoản (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 
+  // SQLite: a page cache large enough for the indexes a year of reports touches (keys are random
+  // ids, so every province's rows land all over them); with the default 2 MB, each page is
+  // written out and read back again many times. Only for this load: restored afterwards.
+  const cacheSize = store.kind === 'sqlite' ? (await sql<{ cache_size: number }>`pragma cache_size`.execute(store.db)).rows[0]?.cache_size : undefined;
+  if (cacheSize !== undefined) await sql`pragma cache_size = -262144`.execute(store.db);
   let reports = 0;
-  for (let planYear = lastPlanYear - options.years + 1; planYear <= lastPlanYear; planYear++) {
-    const open = planYear === lastPlanYear;
-    for (const province of provinces) {
-      // One transaction per province and year: ~100 reports, a few dozen statements.
+  try {
+    for (let planYear = lastPlanYear - options.years + 1; planYear <= lastPlanYear; planYear++) {
+      const open = planYear === lastPlanYear;
+      // One transaction per plan year (3.321 reports): a commit writes the touched index pages
+      // once for the year, not once per province.
       await store.db.transaction().execute(async (trx) => {
-        const cycleId = idFor(options.seed, `cycle/${province.code}/${planYear}`);
-        const deadline = `${planYear - 1}-07-31`;
-        const cycle = {
-          id: cycleId, province_id: province.id, report_year: planYear - 1, plan_year: planYear, guidance_number: `Công văn số ${1000 + (planYear % 100) * 37}/BKHCN-KHTC`,
-          guidance_date: `${planYear - 1}-06-15`, guidance_issuer: 'Bộ Khoa học và Công nghệ', deadline, status: open ? 'open' : 'closed', demo: 1, created_at: isoDay(`${planYear - 1}-06-16`, 0), created_by: null,
-        };
-        await trx.insertInto('cycles').values(cycle).execute();
-        await trx.insertInto('cycle_units').values(province.units.map((u) => ({ cycle_id: cycleId, unit_id: u.id, deadline: null }))).execute();
-        await appendAudits(store, trx, [{ actor: SYSTEM_ACTOR, input: { entity: 'cycle', entityId: cycleId, action: 'open', after: { provinceId: province.id, planYear, demo: true } } }]);
-        const items = province.units.map((unit) => newReport(options.seed, province, unit, planYear, cycleId, deadline, open));
-        await insertReports(store, trx, SYSTEM_ACTOR, items);
-        reports += items.length;
+        let writing: Promise<void> = Promise.resolve();
+        for (const province of provinces) {
+          const cycleId = idFor(options.seed, `cycle/${province.code}/${planYear}`);
+          const deadline = `${planYear - 1}-07-31`;
+          // Built while the previous province's INSERTs are still going: the yields between
+          // slices let them proceed, so PostgreSQL writes as this process computes.
+          const rows = emptyReportRows();
+          for (let i = 0; i < province.units.length; i += BUILD_SLICE) {
+            const items = province.units.slice(i, i + BUILD_SLICE).map((unit) => newReport(options.seed, province, unit, planYear, cycleId, deadline, open));
+            reportRows(SYSTEM_ACTOR, items, rows);
+            await yieldToLoop();
+          }
+          await writing;
+          writing = writeCycle(store, trx, { province, planYear, cycleId, deadline, open }, rows);
+          // Awaited on the next turn; handled now so a failure is not an unhandled rejection meanwhile.
+          writing.catch(() => undefined);
+          reports += rows.ids.length;
+        }
+        await writing;
       });
+      log(`Năm kế hoạch ${planYear}: ${reports} báo cáo (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     }
-    log(`Năm kế hoạch ${planYear}: ${reports} báo cáo (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } finally {
+    if (cacheSize !== undefined) await sql`pragma cache_size = ${sql.raw(String(cacheSize))}`.execute(store.db);
   }
   return { provinces: provinces.length, units, users: units + 2 * provinces.length, reports, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Reports built between two yields to the event loop (a few milliseconds of work). */
+const BUILD_SLICE = 8;
+
+/** A province's cycle of a plan year: the cycle, its units, its audit entry, then its reports. */
+async function writeCycle(store: Store, trx: Transaction<DB>, c: { province: LoadedProvince; planYear: number; cycleId: string; deadline: string; open: boolean }, rows: ReportRows): Promise<void> {
+  const { province, planYear, cycleId, deadline, open } = c;
+  const cycle = {
+    id: cycleId, province_id: province.id, report_year: planYear - 1, plan_year: planYear, guidance_number: `Công văn số ${1000 + (planYear % 100) * 37}/BKHCN-KHTC`,
+    guidance_date: `${planYear - 1}-06-15`, guidance_issuer: 'Bộ Khoa học và Công nghệ', deadline, status: open ? 'open' : 'closed', demo: 1, created_at: isoDay(`${planYear - 1}-06-16`, 0), created_by: null,
+  };
+  await trx.insertInto('cycles').values(cycle).execute();
+  await trx.insertInto('cycle_units').values(province.units.map((u) => ({ cycle_id: cycleId, unit_id: u.id, deadline: null }))).execute();
+  await appendAudits(store, trx, [{ actor: SYSTEM_ACTOR, input: { entity: 'cycle', entityId: cycleId, action: 'open', after: { provinceId: province.id, planYear, demo: true } } }]);
+  await writeReportRows(store, trx, rows);
 }
 
 function newReport(seed: number, province: LoadedProvince, unit: LoadedProvince['units'][number], planYear: number, cycleId: string, deadline: string, open: boolean): NewReport {

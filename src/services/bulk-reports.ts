@@ -50,12 +50,30 @@ async function insertChunked<T extends keyof DB & string>(trx: Transaction<DB>, 
 const userOrNull = (actor: Actor): string | null => (actor.userId === 'system' ? null : actor.userId);
 
 export async function insertReports(store: Store, trx: Transaction<DB>, actor: Actor, items: readonly NewReport[]): Promise<string[]> {
-  const reports: ReportsTable[] = [];
-  const versions: ReportVersionsTable[] = [];
-  const events: ReportEventsTable[] = [];
-  const lines: DB['budget_lines'][] = [];
-  const audits: { actor: Actor | null; input: AuditInput }[] = [];
-  const ids: string[] = [];
+  const rows = reportRows(actor, items);
+  await writeReportRows(store, trx, rows);
+  return rows.ids;
+}
+
+/** What `insertReports` writes, before the audit chain (its entries are hashed when appended). */
+export interface ReportRows {
+  ids: string[];
+  reports: ReportsTable[];
+  versions: ReportVersionsTable[];
+  events: ReportEventsTable[];
+  lines: DB['budget_lines'][];
+  audits: { actor: Actor | null; input: AuditInput }[];
+}
+
+export const emptyReportRows = (): ReportRows => ({ ids: [], reports: [], versions: [], events: [], lines: [], audits: [] });
+
+/**
+ * The rows of `insertReports`, built without touching the database and appended to `into`: a
+ * bulk load builds the next batch (hashes, checks, flattened lines — CPU) a slice at a time
+ * while PostgreSQL is still writing the last one.
+ */
+export function reportRows(actor: Actor, items: readonly NewReport[], into: ReportRows = emptyReportRows()): ReportRows {
+  const { ids, reports, versions, events, lines, audits } = into;
   for (const item of items) {
     const id = item.id ?? newId();
     ids.push(id);
@@ -89,11 +107,14 @@ export async function insertReports(store: Store, trx: Transaction<DB>, actor: A
     });
     lines.push(...uniqueBudgetRows(budgetRows(id, item.report)));
   }
+  return into;
+}
+
+export async function writeReportRows(store: Store, trx: Transaction<DB>, rows: ReportRows): Promise<void> {
   // Rows carrying a JSON body (a few KB each) go 100 at a time to keep statements small.
-  await insertChunked(trx, 'reports', reports, 16, 100);
-  await insertChunked(trx, 'report_versions', versions, 7, 100);
-  await insertChunked(trx, 'report_events', events, 10);
-  await insertChunked(trx, 'budget_lines', lines, 13);
-  await appendAudits(store, trx, audits);
-  return ids;
+  await insertChunked(trx, 'reports', rows.reports, 16, 100);
+  await insertChunked(trx, 'report_versions', rows.versions, 7, 100);
+  await insertChunked(trx, 'report_events', rows.events, 10);
+  await insertChunked(trx, 'budget_lines', rows.lines, 13);
+  await appendAudits(store, trx, rows.audits);
 }
