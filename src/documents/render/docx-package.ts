@@ -9,8 +9,8 @@ interface DocxCompiler {
 
 /**
  * The parts of a docx document, unzipped. Packer zips them (deflating every part), and a
- * deterministic package needs them zipped again with fixed timestamps: inflating and deflating
- * twice was a third of a report's render time (profiled). So we ask the Packer's own compiler
+ * deterministic package needs them zipped again with fixed timestamps: the extra deflate and
+ * inflate were a fifth of a report's render time (profiled). So we ask the Packer's own compiler
  * for the parts — the same XML Packer would zip — and zip them once. The compiler is not in
  * docx's typings; should a docx release move it, the Packer's zip is read back instead (slower,
  * same bytes).
