@@ -1,13 +1,10 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Store } from '../store/db.ts';
 import { registerErrorHandling } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -21,6 +18,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { addSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { registerSessions } from './session.ts';
+import { registerWebUi } from './static.ts';
 
 export interface AppOptions {
   store: Store;
@@ -106,28 +104,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(options.store));
   await app.register(approvalRoutes(options.store));
 
-  const dist = options.webDist;
-  if (dist && existsSync(join(dist, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
-    await app.register(fastifyStatic, {
-      root: dist,
-      wildcard: true,
-      index: ['index.html'],
-      cacheControl: false,
-      // Vite names assets by content hash: cache them for good; index.html must be revalidated so
-      // a new release reaches every office at the next load.
-      setHeaders: (res, path) => {
-        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.' } });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.' } }));
-  }
+  await registerWebUi(app, options.webDist);
   return app;
 }
