@@ -3,7 +3,6 @@ import { FIELD_KEYS, type FieldKey } from '../domain/consolidate.ts';
 import { AppError } from '../domain/errors.ts';
 import { isValidIsoDate } from '../domain/format.ts';
 import { sumDong } from '../domain/money.ts';
-import { Report } from '../domain/report-schema.ts';
 import type { Store } from '../store/db.ts';
 import { isCommuneRole, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -11,7 +10,7 @@ import { newId, nowIso } from './clock.ts';
 import { cycleConsolidation } from './consolidation.ts';
 import { requireAdmin, requireDepartment } from './department.ts';
 import { canSee, forbidden } from './policy.ts';
-import { loadReportRow, transition } from './reports.ts';
+import { loadReportRow, reportOf, transition } from './reports.ts';
 
 /**
  * The city's approval and its execution. The admin records the decision (number, date) and the
@@ -36,7 +35,7 @@ export async function recordApproval(store: Store, actor: Actor, reportId: strin
   if (row.status !== 'accepted') throw new AppError('NOT_ACCEPTED', 'Chỉ ghi nhận phê duyệt cho báo cáo Sở đã tiếp nhận.', { status: 409 });
   if (!input.decisionNumber.trim()) throw invalid('DECISION_REQUIRED', 'Thiếu số quyết định phê duyệt.');
   if (!isValidIsoDate(input.decisionDate)) throw invalid('INVALID_DATE', `Ngày quyết định không hợp lệ (${input.decisionDate}).`);
-  const report = Report.parse(JSON.parse(row.body));
+  const report = await reportOf(store, row);
   const planLeaves = leaves(report.plan.budget);
   const overrides = new Map<string, number>();
   for (const l of input.lines ?? []) {

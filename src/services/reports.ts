@@ -12,7 +12,7 @@ import { appendAudit } from './audit.ts';
 import { newId, nowIso } from './clock.ts';
 import { canEdit, canSee, canSubmit, forbidden, isEditableStatus, notFound, type ReportStatus } from './policy.ts';
 import { contentHash, summaryColumns, writeBudgetRows } from './report-rows.ts';
-import { parsedVersion, rememberVersion } from './version-cache.ts';
+import { cachedVersion, parsedVersion, rememberVersion, versionJson } from './version-cache.ts';
 
 /**
  * The report service: every read is scoped by the actor, every write is validated, versioned,
@@ -47,7 +47,10 @@ export interface ReportListItem {
   submittedAt: string | null;
 }
 
-type Row = ReportsTable & { unit_name: string; unit_kind: string; unit_code: string | null; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
+/** A report row without its body: the body of a version is read only when not already cached. */
+export type ReportRow = Omit<ReportsTable, 'body'>;
+
+type Row = ReportRow & { unit_name: string; unit_kind: string; unit_code: string | null; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
 
 function baseQuery(store: Store) {
   return baseQueryOn(store.db);
@@ -60,8 +63,22 @@ function baseQueryOn(db: Kysely<DB>) {
     .innerJoin('cycles', 'cycles.id', 'reports.cycle_id')
     .leftJoin('cycle_units', (j) => j.onRef('cycle_units.cycle_id', '=', 'reports.cycle_id').onRef('cycle_units.unit_id', '=', 'reports.unit_id'))
     .leftJoin('users', 'users.id', 'reports.updated_by')
-    .selectAll('reports')
     .select([
+      'reports.id',
+      'reports.cycle_id',
+      'reports.unit_id',
+      'reports.province_id',
+      'reports.status',
+      'reports.version',
+      'reports.plan_total',
+      'reports.errors',
+      'reports.warnings',
+      'reports.content_hash',
+      'reports.submitted_at',
+      'reports.return_reason',
+      'reports.created_at',
+      'reports.updated_at',
+      'reports.updated_by',
       'units.name as unit_name',
       'units.kind as unit_kind',
       'units.code as unit_code',
@@ -127,9 +144,30 @@ export async function listReports(store: Store, actor: Actor, filter: { status?:
     }));
 }
 
+const versionBody = prepared((db: Kysely<DB>) => db.selectFrom('report_versions').select('body').where('report_id', '=', '').where('version', '=', 0));
+
+/** The report of a row's version: from the cache, or its body read and parsed once. */
+async function reportOf(store: Store, row: ReportRow): Promise<Report> {
+  const cached = cachedVersion(store.db, row.id, row.version);
+  if (cached) return cached;
+  const [v] = await versionBody(store.db, [row.id, row.version]);
+  if (!v) throw notFound('phiên bản');
+  return parsedVersion(store.db, row.id, row.version, v.body);
+}
+
 export async function getReport(store: Store, actor: Actor, id: string): Promise<{ report: Report; meta: ReportMeta }> {
   const row = await loadRow(store, actor, id);
-  return { report: parsedVersion(store.db, row.id, row.version, row.body), meta: toMeta(actor, row) };
+  return { report: await reportOf(store, row), meta: toMeta(actor, row) };
+}
+
+/**
+ * GET /api/reports/:id as JSON text: exactly `JSON.stringify(await getReport(…))`, with the
+ * report's part serialised once per version (versions never change) instead of on every read.
+ */
+export async function getReportJson(store: Store, actor: Actor, id: string): Promise<string> {
+  const row = await loadRow(store, actor, id);
+  const report = versionJson(store.db, row.id, row.version, await reportOf(store, row));
+  return `{"report":${report},"meta":${JSON.stringify(toMeta(actor, row))}}`;
 }
 
 export async function getChecks(store: Store, actor: Actor, id: string): Promise<Finding[]> {
@@ -194,7 +232,7 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
     if (!isEditableStatus(row.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã được nộp.', { status: 409 });
     throw forbidden('Chỉ Chủ tịch UBND được nộp báo cáo.');
   }
-  const report = parsedVersion(store.db, row.id, row.version, row.body);
+  const report = await reportOf(store, row);
   const findings = runChecks(report);
   if (findings.some((f) => f.severity === 'error')) {
     throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings } });
@@ -202,8 +240,9 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
   if (findings.length > 0 && !acknowledgeWarnings) {
     throw new AppError('WARNINGS_NOT_ACKNOWLEDGED', `Báo cáo còn ${findings.length} cảnh báo; hãy xác nhận đã xem trước khi nộp.`, { status: 422, details: { findings } });
   }
-  await transition(store, actor, row, 'submit', 'submitted', null);
-  return (await getReport(store, actor, id)).meta;
+  const changed = await transition(store, actor, row, 'submit', 'submitted', null);
+  // The row as a re-read would return it: the columns just written, the chairman as last editor.
+  return toMeta(actor, { ...row, ...changed, updated_by_name: actor.fullName });
 }
 
 /**
@@ -217,36 +256,37 @@ export interface TransitionExtra {
   auditAfter?: Record<string, unknown>;
 }
 
-export async function transition(store: Store, actor: Actor, row: ReportsTable, action: string, to: ReportStatus, reason: string | null, at?: string, extra: TransitionExtra = {}): Promise<void> {
+/** The columns of the report row a transition writes. */
+export type TransitionChange = Pick<ReportRow, 'version' | 'status' | 'updated_at' | 'updated_by'> & Partial<Pick<ReportRow, 'content_hash' | 'submitted_at' | 'return_reason'>>;
+
+export async function transition(store: Store, actor: Actor, row: ReportRow, action: string, to: ReportStatus, reason: string | null, at?: string, extra: TransitionExtra = {}): Promise<TransitionChange> {
   const now = at ?? nowIso();
   // One parse per submit: the cache holds this version's body, and the new version has the same.
-  const report = parsedVersion(store.db, row.id, row.version, row.body);
+  const report = await reportOf(store, row);
   const hash = contentHash(report);
+  const next = row.version + 1;
+  const changed: TransitionChange = {
+    version: next,
+    status: to,
+    updated_at: now,
+    updated_by: actor.userId,
+    ...(to === 'submitted' ? { content_hash: hash, submitted_at: now, return_reason: null } : {}),
+    ...(to === 'returned' ? { return_reason: reason } : {}),
+  };
   await store.db.transaction().execute(async (trx) => {
-    const next = row.version + 1;
-    const res = await trx
-      .updateTable('reports')
-      .set({
-        version: next,
-        status: to,
-        updated_at: now,
-        updated_by: actor.userId,
-        ...(to === 'submitted' ? { content_hash: hash, submitted_at: now, return_reason: null } : {}),
-        ...(to === 'returned' ? { return_reason: reason } : {}),
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(row.version + 1);
-    await trx.insertInto('report_versions').values({ report_id: row.id, version: next, body: row.body, content_hash: hash, action, created_at: now, created_by: actor.userId }).execute();
+    // RETURNING the unchanged body: the new version stores the same text without a second read.
+    const updated = await trx.updateTable('reports').set(changed).where('id', '=', row.id).where('version', '=', row.version).returning('body').executeTakeFirst();
+    if (!updated) throw new VersionConflict(next);
+    await trx.insertInto('report_versions').values({ report_id: row.id, version: next, body: updated.body, content_hash: hash, action, created_at: now, created_by: actor.userId }).execute();
     await trx.insertInto('report_events').values({ id: newId(), report_id: row.id, at: now, actor_id: actor.userId, actor_name: actor.fullName, action, from_status: row.status, to_status: to, version: next, reason }).execute();
     await extra.within?.(trx);
     await appendAudit(store, trx, actor, { entity: 'report', entityId: row.id, action, before: { status: row.status, version: row.version }, after: { status: to, version: next, contentHash: hash, reason, ...extra.auditAfter } });
   });
-  rememberVersion(store.db, row.id, row.version + 1, report);
+  rememberVersion(store.db, row.id, next, report);
+  return changed;
 }
 
-export { loadRow as loadReportRow };
+export { loadRow as loadReportRow, reportOf };
 
 export interface VersionItem {
   version: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Report } from '../../domain/report-schema.ts';
 import { REPORT_STATUSES } from '../../domain/status.ts';
 import { convertToPdf, renderAppendixXlsx, renderDocx } from '../../documents/render/index.ts';
-import { diffVersions, getChecks, getReport, getVersion, listEvents, listReports, listVersions, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
+import { diffVersions, getChecks, getReport, getReportJson, getVersion, listEvents, listReports, listVersions, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 import { documentFileName } from '../file-names.ts';
@@ -19,8 +19,9 @@ export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
     },
   }, async (request) => ({ items: await listReports(store, requireActor(request), request.query) }));
 
-  app.get('/api/reports/:id', { schema: { tags: ['reports'], summary: 'Một báo cáo và trạng thái của nó', params: IdParams } }, async (request) =>
-    getReport(store, requireActor(request), request.params.id));
+  app.get('/api/reports/:id', { schema: { tags: ['reports'], summary: 'Một báo cáo và trạng thái của nó', params: IdParams } }, async (request, reply) =>
+    // Already JSON text: the content type Fastify gives a serialised object.
+    reply.type('application/json; charset=utf-8').send(await getReportJson(store, requireActor(request), request.params.id)));
 
   app.put('/api/reports/:id', {
     schema: {
