@@ -1,7 +1,7 @@
 import { leaves } from './budget.ts';
 import { dossierKpis } from './kpis.ts';
-import { sumDong } from './money.ts';
-import { FIELDS, KINDS, type Field, type Kind, type Report } from './report-schema.ts';
+import { addDong } from './money.ts';
+import { FIELDS, KINDS, type BudgetLine, type Field, type Kind, type Report } from './report-schema.ts';
 
 /**
  * Consolidation of a province's reports for one cycle, pure: the service hands it, per unit, the
@@ -12,11 +12,20 @@ export interface ConsolidationInput {
   unit: { id: string; name: string; kind: string };
   status: string;
   /** The accepted version's body; absent while the report is not accepted (or approved). */
-  report?: Report | undefined;
+  report?: ConsolidationReport | undefined;
   /** Approved amount per leaf line id (after the city's decision). */
   approved?: ReadonlyMap<string, number> | undefined;
   /** Disbursed amount per leaf line id (sum of the commune's records). */
   disbursed?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * The parts of a report that a consolidation reads (a whole Report is one): the plan's budget and
+ * the dossier figures. The service parses only these from the stored bodies.
+ */
+export interface ConsolidationReport {
+  plan: Pick<Report['plan'], 'budget'>;
+  implementation: Pick<Report['implementation'], 'dossiers'>;
 }
 
 export type FieldKey = Field | 'unassigned';
@@ -66,8 +75,8 @@ export interface ConsolidatedLine {
   unit: ConsolidationInput['unit'];
   lineId: string;
   title: string;
-  /** Titles of the groups above the line, outermost first (for context in the field sheets). */
-  groups: string[];
+  /** Titles of the groups above the line, outermost first (for context in the field sheets). Shared by siblings. */
+  groups: readonly string[];
   field: FieldKey;
   budgetCode: string;
   kind: Kind;
@@ -110,30 +119,28 @@ export function emptyTotals(): Totals {
   return { total: 0, byField: fieldRecord(), byKind: kindRecord(), byFieldKind, byCode: {}, byFunding: {} };
 }
 
-const add = (a: number, b: number): number => sumDong([a, b]);
-
 function addLine(t: Totals, field: FieldKey, kind: Kind, code: string, funding: string, amount: number): void {
-  t.total = add(t.total, amount);
-  t.byField[field] = add(t.byField[field], amount);
-  t.byKind[kind] = add(t.byKind[kind], amount);
-  t.byFieldKind[field][kind] = add(t.byFieldKind[field][kind], amount);
-  t.byCode[code] = add(t.byCode[code] ?? 0, amount);
-  t.byFunding[funding] = add(t.byFunding[funding] ?? 0, amount);
+  t.total = addDong(t.total, amount);
+  t.byField[field] = addDong(t.byField[field], amount);
+  t.byKind[kind] = addDong(t.byKind[kind], amount);
+  t.byFieldKind[field][kind] = addDong(t.byFieldKind[field][kind], amount);
+  t.byCode[code] = addDong(t.byCode[code] ?? 0, amount);
+  t.byFunding[funding] = addDong(t.byFunding[funding] ?? 0, amount);
 }
 
 function mergeTotals(into: Totals, from: Totals): void {
-  into.total = add(into.total, from.total);
+  into.total = addDong(into.total, from.total);
   for (const f of FIELD_KEYS) {
-    into.byField[f] = add(into.byField[f], from.byField[f]);
-    for (const k of KINDS) into.byFieldKind[f][k] = add(into.byFieldKind[f][k], from.byFieldKind[f][k]);
+    into.byField[f] = addDong(into.byField[f], from.byField[f]);
+    for (const k of KINDS) into.byFieldKind[f][k] = addDong(into.byFieldKind[f][k], from.byFieldKind[f][k]);
   }
-  for (const k of KINDS) into.byKind[k] = add(into.byKind[k], from.byKind[k]);
-  for (const [c, v] of Object.entries(from.byCode)) into.byCode[c] = add(into.byCode[c] ?? 0, v);
-  for (const [s, v] of Object.entries(from.byFunding)) into.byFunding[s] = add(into.byFunding[s] ?? 0, v);
+  for (const k of KINDS) into.byKind[k] = addDong(into.byKind[k], from.byKind[k]);
+  for (const [c, v] of Object.entries(from.byCode)) into.byCode[c] = addDong(into.byCode[c] ?? 0, v);
+  for (const [s, v] of Object.entries(from.byFunding)) into.byFunding[s] = addDong(into.byFunding[s] ?? 0, v);
 }
 
 /** The dossier KPIs of Part I, derived (rates never typed in, except the two the data holds as rates). */
-export function unitKpis(report: Report | undefined): KpiValues {
+export function unitKpis(report: ConsolidationReport | undefined): KpiValues {
   if (!report) return { onlineRate: undefined, onTimeRate: undefined, digitizationRate: undefined, onlinePaymentRate: undefined };
   const d = report.implementation.dossiers;
   const k = dossierKpis(d);
@@ -170,6 +177,25 @@ export function distribution(key: KpiKey, values: number[]): KpiDistribution {
   };
 }
 
+/**
+ * What the lines under one group have in common, derived once per group rather than per line
+ * (a national consolidation has ~100.000 lines under a few groups per report). Siblings share
+ * their ancestors array (see walkLines), so it is the key; the groups array is shared likewise.
+ */
+interface GroupContext {
+  groups: readonly string[];
+  /** The funding source of the outermost group that has one ("" when none). */
+  funding: string;
+}
+function groupContext(cache: Map<readonly BudgetLine[], GroupContext>, ancestors: readonly BudgetLine[]): GroupContext {
+  let ctx = cache.get(ancestors);
+  if (!ctx) {
+    ctx = { groups: ancestors.map((a) => a.title), funding: ancestors.find((a) => a.fundingSource !== undefined)?.fundingSource ?? '' };
+    cache.set(ancestors, ctx);
+  }
+  return ctx;
+}
+
 export function consolidate(inputs: readonly ConsolidationInput[]): Consolidation {
   const totals = emptyTotals();
   const approvedByField = fieldRecord();
@@ -184,30 +210,32 @@ export function consolidate(inputs: readonly ConsolidationInput[]): Consolidatio
     const uApproved = fieldRecord();
     const uDisbursed = fieldRecord();
     if (input.report) {
+      const contexts = new Map<readonly BudgetLine[], GroupContext>();
       for (const leaf of leaves(input.report.plan.budget)) {
         const field: FieldKey = leaf.field ?? 'unassigned';
         const code = leaf.budgetCode ?? '';
-        const funding = leaf.line.fundingSource ?? leaf.ancestors.map((a) => a.fundingSource).find((s) => s !== undefined) ?? '';
+        const group = groupContext(contexts, leaf.ancestors);
+        const funding = leaf.line.fundingSource ?? group.funding;
         addLine(t, field, leaf.kind, code, funding, leaf.line.amount);
         const approved = input.approved?.get(leaf.line.id);
         const disbursed = hasApproval ? (input.disbursed?.get(leaf.line.id) ?? 0) : undefined;
-        if (approved !== undefined) uApproved[field] = add(uApproved[field], approved);
-        if (disbursed !== undefined) uDisbursed[field] = add(uDisbursed[field], disbursed);
+        if (approved !== undefined) uApproved[field] = addDong(uApproved[field], approved);
+        if (disbursed !== undefined) uDisbursed[field] = addDong(uDisbursed[field], disbursed);
         lines.push({
-          unit: input.unit, lineId: leaf.line.id, title: leaf.line.title, groups: leaf.ancestors.map((a) => a.title), field, budgetCode: code, kind: leaf.kind,
+          unit: input.unit, lineId: leaf.line.id, title: leaf.line.title, groups: group.groups, field, budgetCode: code, kind: leaf.kind,
           fundingSource: funding, amount: leaf.line.amount, approved, disbursed,
         });
       }
       mergeTotals(totals, t);
     }
-    const approved = hasApproval ? FIELD_KEYS.reduce((s, f) => add(s, uApproved[f]), 0) : undefined;
-    const disbursed = hasApproval ? FIELD_KEYS.reduce((s, f) => add(s, uDisbursed[f]), 0) : undefined;
+    const approved = hasApproval ? FIELD_KEYS.reduce<number>((s, f) => addDong(s, uApproved[f]), 0) : undefined;
+    const disbursed = hasApproval ? FIELD_KEYS.reduce<number>((s, f) => addDong(s, uDisbursed[f]), 0) : undefined;
     if (hasApproval) {
-      approvedAll = add(approvedAll, approved ?? 0);
-      disbursedAll = add(disbursedAll, disbursed ?? 0);
+      approvedAll = addDong(approvedAll, approved ?? 0);
+      disbursedAll = addDong(disbursedAll, disbursed ?? 0);
       for (const f of FIELD_KEYS) {
-        approvedByField[f] = add(approvedByField[f], uApproved[f]);
-        disbursedByField[f] = add(disbursedByField[f], uDisbursed[f]);
+        approvedByField[f] = addDong(approvedByField[f], uApproved[f]);
+        disbursedByField[f] = addDong(disbursedByField[f], uDisbursed[f]);
       }
     }
     units.push({

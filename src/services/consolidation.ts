@@ -1,4 +1,5 @@
-import { consolidate, type Consolidation, type ConsolidationInput } from '../domain/consolidate.ts';
+import { z } from 'zod';
+import { consolidate, type Consolidation, type ConsolidationInput, type ConsolidationReport } from '../domain/consolidate.ts';
 import { progress, type ProgressSummary } from '../domain/progress.ts';
 import { Report } from '../domain/report-schema.ts';
 import type { ConsolidatedModel } from '../documents/consolidated/model.ts';
@@ -20,6 +21,18 @@ export interface ConsolidationFilter {
   /** Only units whose report is in this status. */
   status?: string | undefined;
 }
+
+/**
+ * The parts of a stored body that the consolidation reads, validated by the report schema's own
+ * field schemas; everything else is dropped unread. Validating whole reports (narrative
+ * included) was the largest cost of loading a national consolidation: ~0,8 s of CPU for 3.321
+ * bodies, against ~0,3 s for these parts.
+ */
+const { plan, implementation } = Report.shape;
+const ConsolidationBody: z.ZodType<ConsolidationReport> = z.object({
+  plan: z.object({ budget: plan.shape.budget }),
+  implementation: z.object({ dossiers: implementation.shape.dossiers }),
+});
 
 export interface CycleData {
   cycle: CycleRow;
@@ -70,7 +83,7 @@ export async function loadCycleData(store: Store, actor: Actor, cycle: CycleRow,
     return {
       unit: r.unit,
       status: r.status,
-      report: body ? Report.parse(JSON.parse(body.body)) : undefined,
+      report: body ? ConsolidationBody.parse(JSON.parse(body.body)) : undefined,
       approved: approved.get(r.reportId),
       disbursed: approved.has(r.reportId) ? (paid.get(r.reportId) ?? new Map<string, number>()) : undefined,
     };
