@@ -36,29 +36,36 @@ const text = (s: string): string => cleanText(s);
 type Value = string | number | { formula: string; result: number } | null | undefined;
 interface Col { header: string; width: number; money?: boolean; percent?: boolean }
 
-/** A sheet being written: a title block, a header row, then rows committed one at a time. */
 /**
- * Body cells share one style object per combination. ExcelJS recognises a style object it has
- * seen (a WeakMap by identity) and otherwise serialises the whole style to XML to find its id —
- * per cell, which was most of the national workbook's time (profiled: ~60% of 3.321 units).
- * Shared objects must never be mutated: cells get them whole, through `cell.style`.
+ * Body cells share one style object per combination, made once. ExcelJS recognises a style
+ * object it has seen (a WeakMap by identity) and otherwise serialises the whole style to XML to
+ * find its id — per cell, which was most of the national workbook's time (profiled: ~60% of
+ * 3.321 units). Picking the object is per cell too, so it is a property lookup, not a string key
+ * built and hashed (~5% of writing the national workbook). Shared objects must never be mutated:
+ * cells get them whole, through `cell.style`.
  */
-const bodyStyles = new Map<string, Partial<ExcelJS.Style>>();
-function bodyStyle(bold: boolean, isText: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
-  const key = `${bold}|${isText}|${numFmt ?? ''}`;
-  let style = bodyStyles.get(key);
-  if (!style) {
-    style = {
-      ...(numFmt ? { numFmt } : {}),
-      font: { name: FONT, size: 11, bold },
-      border: BORDER,
-      alignment: { vertical: 'middle', wrapText: isText, horizontal: isText ? 'left' : 'right' },
-    };
-    bodyStyles.set(key, style);
-  }
-  return style;
-}
+type NumFormat = 'none' | 'millions' | 'millionsFraction' | 'percent';
 
+function bodyStyle(bold: boolean, isText: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  return {
+    ...(numFmt ? { numFmt } : {}),
+    font: { name: FONT, size: 11, bold },
+    border: BORDER,
+    alignment: { vertical: 'middle', wrapText: isText, horizontal: isText ? 'left' : 'right' },
+  };
+}
+const bodyStyles = (bold: boolean) => ({
+  text: bodyStyle(bold, true, undefined),
+  number: {
+    none: bodyStyle(bold, false, undefined),
+    millions: bodyStyle(bold, false, MILLIONS_FORMAT),
+    millionsFraction: bodyStyle(bold, false, MILLIONS_FRACTION_FORMAT),
+    percent: bodyStyle(bold, false, '0.00'),
+  } satisfies Record<NumFormat, Partial<ExcelJS.Style>>,
+});
+const BODY_STYLES = { plain: bodyStyles(false), bold: bodyStyles(true) };
+
+/** A sheet being written: a title block, a header row, then rows committed one at a time. */
 class SheetWriter {
   row = 0;
   constructor(readonly ws: ExcelJS.Worksheet, readonly cols: Col[]) {
@@ -96,21 +103,26 @@ class SheetWriter {
   put(values: Value[], opts: { bold?: boolean } = {}): number {
     this.row++;
     const r = this.ws.getRow(this.row);
+    const styles = opts.bold ? BODY_STYLES.bold : BODY_STYLES.plain;
     values.forEach((v, i) => {
       const cell = r.getCell(i + 1);
       const col = this.cols[i];
       // Text a person typed is always a string value: ExcelJS writes a formula only for a
       // { formula } object, so "=cmd|…" in a title is stored and shown as text.
-      if (typeof v === 'string') cell.value = text(v);
-      else if (typeof v === 'number') cell.value = col?.money ? millions(v) : v;
-      else if (v && typeof v === 'object') cell.value = { formula: v.formula, result: col?.money ? millions(v.result) : v.result };
-      let numFmt: string | undefined;
-      if (col?.money && v !== null && v !== undefined && typeof v !== 'string') {
-        const m = typeof v === 'number' ? millions(v) : millions(v.result);
-        numFmt = Number.isInteger(m) ? MILLIONS_FORMAT : MILLIONS_FRACTION_FORMAT;
+      if (typeof v === 'string') {
+        cell.value = text(v);
+        cell.style = styles.text;
+        return;
       }
-      if (col?.percent && typeof v !== 'string' && v !== null && v !== undefined) numFmt = '0.00';
-      cell.style = bodyStyle(opts.bold ?? false, typeof v === 'string', numFmt);
+      let format: NumFormat = 'none';
+      if (v !== null && v !== undefined) {
+        const value = typeof v === 'number' ? v : v.result;
+        const shown = col?.money ? millions(value) : value;
+        cell.value = typeof v === 'number' ? shown : { formula: v.formula, result: shown };
+        if (col?.money) format = Number.isInteger(shown) ? 'millions' : 'millionsFraction';
+        if (col?.percent) format = 'percent';
+      }
+      cell.style = styles.number[format];
     });
     r.commit();
     return this.row;
