@@ -5,11 +5,13 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { preload } from './app/preload.ts';
 import { theme } from './app/theme.ts';
 import { SessionProvider } from './auth/session.tsx';
 import './app/global.css';
 
 dayjs.locale('vi');
+preload(window.location.pathname + window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

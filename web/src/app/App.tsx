@@ -2,10 +2,10 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useSession } from '../auth/session.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
+import { loadSignedInApp } from './preload.ts';
 import { matchRoute, navigate, usePath } from './router.ts';
 
-const SignedInApp = lazy(() => import('./SignedInApp.tsx'));
-
+const SignedInApp = lazy(loadSignedInApp);
 
 /** The sign-in gate: who is signed in decides between the sign-in page and the app. */
 export function App() {

@@ -3,12 +3,13 @@ import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Typography } fro
 import { lazy, Suspense, useEffect } from 'react';
 import { useUser, useSession } from '../auth/session.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
+import { loadReportEditor } from './preload.ts';
 import { isDepartment, ROLE_LABELS, userPlace } from './labels.ts';
 import { linkHandler, navigate, type Route } from './router.ts';
 
 const ReportListPage = lazy(() => import('../pages/ReportListPage.tsx'));
 const UnitsPage = lazy(() => import('../pages/UnitsPage.tsx'));
-const ReportEditorPage = lazy(() => import('../editor/ReportEditorPage.tsx'));
+const ReportEditorPage = lazy(loadReportEditor);
 // The Department's workspace (review, consolidation, dashboard): its own lazy chunks.
 const DepartmentApp = lazy(() => import('../department/DepartmentApp.tsx'));
 // Giải ngân (commune): recorded against the approved budget during the plan year.

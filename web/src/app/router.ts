@@ -6,7 +6,8 @@ import { useSyncExternalStore, type MouseEvent } from 'react';
  */
 const NAV_EVENT = 'khcn:navigate';
 
-function subscribe(callback: () => void): () => void {
+/** Calls back on every change of page (links and the browser's back/forward); returns the unsubscribe. */
+export function onNavigate(callback: () => void): () => void {
   window.addEventListener('popstate', callback);
   window.addEventListener(NAV_EVENT, callback);
   return () => {
@@ -18,7 +19,7 @@ function subscribe(callback: () => void): () => void {
 const snapshot = () => window.location.pathname + window.location.search;
 
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, snapshot, () => '/');
+  return useSyncExternalStore(onNavigate, snapshot, () => '/');
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

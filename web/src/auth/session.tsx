@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, setCsrfToken } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
+import { takeSession } from '../app/preload.ts';
 import type { User } from '../api/types.ts';
 
 interface SessionState {
@@ -20,10 +21,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     endpoints.health().then((h) => live && setDemo(h.demo === true), () => undefined);
-    endpoints
-      .me()
-      .then(async ({ user: me }) => {
-        const { csrfToken } = await endpoints.csrf();
+    takeSession()
+      .then(([{ user: me }, { csrfToken }]) => {
         setCsrfToken(csrfToken);
         if (live) setUser(me);
       })

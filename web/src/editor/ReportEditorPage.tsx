@@ -1,13 +1,13 @@
 import { Alert, Button, Result } from 'antd';
-import { endpoints } from '../api/endpoints.ts';
 import { PageSpinner } from '../app/PageSpinner.tsx';
+import { takeReport } from '../app/preload.ts';
 import { navigate } from '../app/router.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { Editor } from './Editor.tsx';
 
 /** Loads a report and opens the editor (read-only when the user may not edit it). */
 export default function ReportEditorPage({ id, tab }: { id: string; tab?: string | undefined }) {
-  const { data, error, loading, reload } = useLoad(() => endpoints.report(id), `report-${id}`);
+  const { data, error, loading, reload } = useLoad(() => takeReport(id), `report-${id}`);
   if (loading && !data) return <PageSpinner />;
   if (error || !data) {
     return (
