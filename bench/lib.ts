@@ -21,20 +21,34 @@ export interface BenchContext {
 }
 
 /**
- * Times a subject against its baseline in one tinybench run, interleaved, and compares medians:
- * the machine is shared, and the median is the statistic least moved by a neighbour's burst.
+ * Times a subject against its baseline with tinybench, in alternating rounds (subject first, then
+ * baseline first, …), and compares the medians of the rounds' medians. The machine is shared: a
+ * neighbour's burst lands on one round of one side, not on a whole side, and the median is the
+ * statistic least moved by it (one long run of each side gave ratios ±50 % apart on the same code).
  */
 export async function compare(ctx: BenchContext, subject: () => unknown, baseline: () => unknown, budgetMs: number, minIterations = 5): Promise<{ subject: number; baseline: number }> {
-  const time = ctx.quick ? budgetMs / 4 : budgetMs;
-  const bench = new Bench({ time, warmupTime: Math.min(500, time / 4), iterations: minIterations, warmupIterations: 1 });
-  bench.add('subject', subject).add('baseline', baseline);
-  await bench.run();
-  const [a, b] = bench.tasks.map((t) => {
-    const r = t.result;
-    if (r.state !== 'completed') throw new Error(`${t.name}: ${r.state}${'error' in r ? ` ${String(r.error)}` : ''}`);
-    return r.latency.p50;
-  });
-  return { subject: a!, baseline: b! };
+  const rounds = ctx.quick ? 3 : 5;
+  const time = (ctx.quick ? budgetMs / 4 : budgetMs) / rounds;
+  const iterations = Math.max(1, Math.ceil(minIterations / rounds));
+  const medians: Record<'subject' | 'baseline', number[]> = { subject: [], baseline: [] };
+  for (let round = 0; round < rounds; round++) {
+    const bench = new Bench({ time, warmupTime: Math.min(500, time / 4), iterations, warmupIterations: 1 });
+    const order = round % 2 === 0 ? (['subject', 'baseline'] as const) : (['baseline', 'subject'] as const);
+    for (const name of order) bench.add(name, name === 'subject' ? subject : baseline);
+    await bench.run();
+    for (const t of bench.tasks) {
+      const r = t.result;
+      if (r.state !== 'completed') throw new Error(`${t.name}: ${r.state}${'error' in r ? ` ${String(r.error)}` : ''}`);
+      medians[t.name as 'subject' | 'baseline'].push(r.latency.p50);
+    }
+  }
+  return { subject: median(medians.subject), baseline: median(medians.baseline) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A single-task timing (p50 and p99 in ms) for figures with an absolute goal. */
