@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
-import type { DB } from './schema.ts';
+import type { AuditLogTable, DB } from './schema.ts';
 
 /**
  * The one place where SQLite and PostgreSQL differ. Repositories and services take a `Store`
@@ -19,6 +19,8 @@ export interface Store {
   location: string;
   /** Serialises writers of the audit chain inside a transaction (row lock on PostgreSQL). */
   lockAuditHead(trx: Transaction<DB>): Promise<{ seq: number; hash: string }>;
+  /** Inserts audit entries (a chunk small enough for one statement) and moves the head to the last. */
+  writeAuditTail(trx: Transaction<DB>, rows: readonly AuditLogTable[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,17 @@ export async function openStore(target: string = resolveDbTarget()): Promise<Sto
         const row = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
         return { seq: Number(row.seq), hash: row.hash };
       },
+      // One statement, so one round trip fewer while the head's row lock is held (it is released
+      // only at commit, and every writer of the instance queues on it).
+      writeAuditTail: async (trx, rows) => {
+        const last = rows[rows.length - 1]!;
+        await trx
+          .with('appended', (q) => q.insertInto('audit_log').values([...rows]).returning('seq'))
+          .updateTable('audit_head')
+          .set({ seq: last.seq, hash: last.hash })
+          .where('id', '=', 1)
+          .execute();
+      },
       close: () => db.destroy(),
     };
   }
@@ -67,6 +80,12 @@ export async function openStore(target: string = resolveDbTarget()): Promise<Sto
     lockAuditHead: async (trx) => {
       const row = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
       return { seq: Number(row.seq), hash: row.hash };
+    },
+    // SQLite has no INSERT inside WITH; its statements cost no round trip anyway.
+    writeAuditTail: async (trx, rows) => {
+      const last = rows[rows.length - 1]!;
+      await trx.insertInto('audit_log').values([...rows]).execute();
+      await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
     },
     close: () => db.destroy(),
   };
