@@ -29,6 +29,7 @@ function take<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** Who is signed in and their CSRF token (rejects with the API's 401 when nobody is). */
 export const takeSession = () => take('session', loadSession);
 export const takeReport = (id: string) => take(`report/${id}`, () => endpoints.report(id));
+export const takeComments = (id: string) => take(`comments/${id}`, () => endpoints.comments(id));
 
 /**
  * Requests at once what the first screen needs, instead of one after another as each piece
@@ -44,6 +45,9 @@ export function preload(path: string): void {
   if (route.name === 'report') {
     quiet(loadReportEditor());
     early.set(`report/${route.id}`, quiet(endpoints.report(route.id)));
+    // The Department's comments too: asked for after the editor's first render, they came a
+    // round trip later and rendered the whole editor a second time.
+    early.set(`comments/${route.id}`, quiet(endpoints.comments(route.id)));
   }
   const stop = onNavigate(() => {
     early.clear();

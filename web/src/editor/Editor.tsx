@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useS
 import { validateReport, type Finding } from '../../../src/domain/checks.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
+import { takeComments } from '../app/preload.ts';
 import type { CommentItem, ReportEnvelope } from '../api/types.ts';
 import { formatDateTime, statusColor, statusLabel, unitName } from '../app/labels.ts';
 import { PageSpinner } from '../app/PageSpinner.tsx';
@@ -43,7 +44,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const [comments, setComments] = useState<CommentItem[]>([]);
   useEffect(() => {
     let live = true;
-    endpoints.comments(id).then((r) => live && setComments(r.items), () => undefined);
+    takeComments(id).then((r) => live && setComments(r.items), () => undefined);
     return () => {
       live = false;
     };
