@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, Document, Header, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { FIELD_KEYS, KPI_KEYS, share } from '../../domain/consolidate.ts';
 import { formatDocumentDate, formatMillions, formatPercent } from '../../domain/format.ts';
 import { amountInWords } from '../../domain/words.ts';
@@ -6,7 +6,7 @@ import { ALL_THIN, BODY, boldTextWidth, FONT, NO_BORDERS, PAGE, rule, SIZE, TEXT
 import { QUOC_HIEU, TIEU_NGU } from '../render/docx.ts';
 import { cleanText } from '../render/sanitize.ts';
 import { DEFAULT_GENERATED_AT } from '../render/types.ts';
-import { normalizePackage } from '../render/zip-fix.ts';
+import { packDocx } from '../render/docx-package.ts';
 import { codeLabel, FIELD_KEY_LABELS, sortedEntries, type ConsolidatedModel } from './model.ts';
 
 /**
@@ -136,5 +136,5 @@ export async function renderConsolidatedDocx(m: ConsolidatedModel): Promise<Uint
       children: [header(m), ...paragraphs(m), new Paragraph({ keepNext: true, spacing: { before: 0, after: 0 }, children: [] }), signature()],
     }],
   });
-  return normalizePackage(new Uint8Array(await Packer.toBuffer(doc)), m.generatedAt ?? DEFAULT_GENERATED_AT);
+  return packDocx(doc, m.generatedAt ?? DEFAULT_GENERATED_AT);
 }
