@@ -1,5 +1,6 @@
 import type { Dong } from './money.ts';
 import { DONG_PER_MILLION } from './money.ts';
+import { daysInMonth } from './dates.ts';
 
 /**
  * Vietnamese number formatting: "." groups thousands, "," marks decimals.
@@ -52,8 +53,6 @@ export function parseIsoDate(isoDate: string): { year: number; month: number; da
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
 /**
  * True when the ISO date exists in the proleptic Gregorian calendar (rejects 2026-02-30).
  * Arithmetic rather than a Date round trip: the checks call this several times per keystroke.
@@ -66,6 +65,5 @@ export function isValidIsoDate(isoDate: string): boolean {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (year < 100 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+  return day <= daysInMonth(year, month);
 }
