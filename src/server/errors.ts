@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { formatPath } from '../domain/checks.ts';
 import { isAppError } from '../domain/errors.ts';
@@ -19,7 +21,62 @@ const FRAMEWORK_ERRORS: Record<string, [number, string, string]> = {
   FST_FILES_LIMIT: [413, 'TOO_MANY_FILES', 'Chỉ gửi một tệp mỗi lần.'],
   FST_PARTS_LIMIT: [413, 'TOO_MANY_PARTS', 'Quá nhiều phần dữ liệu.'],
   FST_ERR_BAD_URL: [400, 'BAD_URL', 'Đường dẫn không hợp lệ.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URL_TOO_LONG', 'Đường dẫn quá dài.'],
+  // @fastify/static refusing `..` outside the root or a NUL byte: a bad path, not a server fault.
+  FST_STATIC_FORBIDDEN_PATH: [400, 'BAD_URL', 'Đường dẫn không hợp lệ.'],
 };
+
+/**
+ * Any other 4xx a plugin raises (multipart, static, rate limit, a future one) keeps its status and
+ * gets a code and a Vietnamese message from the status alone: a client's mistake is never a 500
+ * and never an English message in another shape.
+ */
+const CLIENT_ERRORS: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
+  401: ['UNAUTHENTICATED', 'Bạn cần đăng nhập.'],
+  403: ['FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.'],
+  404: ['NOT_FOUND', 'Không tìm thấy đường dẫn.'],
+  405: ['METHOD_NOT_ALLOWED', 'Phương thức không được hỗ trợ ở đường dẫn này.'],
+  406: ['NOT_ACCEPTABLE', 'Dữ liệu gửi lên không đúng dạng được chấp nhận.'],
+  408: ['REQUEST_TIMEOUT', 'Yêu cầu gửi quá chậm nên đã bị ngắt; vui lòng thử lại.'],
+  411: ['LENGTH_REQUIRED', 'Thiếu độ dài dữ liệu gửi lên.'],
+  413: ['BODY_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.'],
+  414: ['URL_TOO_LONG', 'Đường dẫn quá dài.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Kiểu dữ liệu gửi lên không được hỗ trợ.'],
+  416: ['RANGE_NOT_SATISFIABLE', 'Phạm vi dữ liệu yêu cầu không hợp lệ.'],
+  429: ['RATE_LIMITED', 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.'],
+  431: ['HEADERS_TOO_LARGE', 'Phần tiêu đề của yêu cầu quá lớn.'],
+};
+
+const clientError = (status: number): { error: { code: string; message: string } } => {
+  const [code, message] = CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400]!;
+  return { error: { code, message } };
+};
+
+/**
+ * Fastify's `frameworkErrors`: a URL its router cannot decode (`/%`, a broken UTF-8 escape) or an
+ * over-long parameter is answered before any route or error handler runs, so it is mapped here.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (mapped) void reply.status(mapped[0]).send({ error: { code: mapped[1], message: mapped[2] } });
+  else void reply.status(400).send(clientError(400));
+}
+
+/**
+ * Node's `clientError`: a request the HTTP parser itself refuses (an unknown method, a malformed
+ * request line, headers over the limit, a timeout). No request object exists yet, so the answer is
+ * written on the socket, as Fastify's default does, in our shape.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(clientError(status));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -42,10 +99,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (request.isMultipart() && !error.code && /multipart|part header|boundary|end of form/i.test(error.message)) {
       return reply.status(400).send({ error: { code: 'MULTIPART_INVALID', message: 'Dữ liệu tải lên bị hỏng hoặc không trọn vẹn; hãy gửi lại tệp.' } });
     }
-    if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.' } });
-    if (error instanceof SyntaxError || error.statusCode === 400) {
-      return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' } });
+    const status = error.statusCode ?? 0;
+    if (status >= 400 && status < 500) {
+      request.log.info({ err: error }, 'client error');
+      return reply.status(status).send(clientError(status));
     }
+    if (error instanceof SyntaxError) return reply.status(400).send(clientError(400));
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị.' } });
   });
