@@ -18,6 +18,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { addSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { registerSessions } from './session.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { registerWebUi } from './static.ts';
 
 export interface AppOptions {
@@ -26,8 +27,8 @@ export interface AppOptions {
   /** Built web UI to serve (web/dist); absent in API-only tests. */
   webDist?: string;
   logger?: boolean;
-  /** Trust X-Forwarded-* (behind a reverse proxy terminating HTTPS). */
-  trustProxy?: boolean;
+  /** The reverse proxies whose X-Forwarded-* to believe (server/trust-proxy.ts); none by default. */
+  trustProxy?: TrustProxy;
   /** Told of every route as it is registered: the isolation tests enumerate the API with it. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -41,7 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Warnings and errors by default; LOG_LEVEL=info logs every request (for operators).
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
     clientErrorHandler,

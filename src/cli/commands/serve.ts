@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
+import { parseTrustProxy, refuseBareTrustProxy } from '../../server/trust-proxy.ts';
 import { announceListening, isClusterWorker, runPrimary, workerId } from '../../server/cluster.ts';
 import { prepareStore } from '../prepare-store.ts';
 import { EXIT, type Command } from '../io.ts';
@@ -35,8 +36,9 @@ function ensureWebBuilt(log: (s: string) => void): void {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Chạy ứng dụng web và API (tạo, nâng cấp CSDL và nạp dữ liệu mẫu lần đầu)',
-  usage: 'serve [--port 3000] [--host localhost] [--db PATH|URL] [--no-demo] [--workers N]',
+  usage: 'serve [--port 3000] [--host localhost] [--db PATH|URL] [--no-demo] [--workers N] [--trust-proxy IP,CIDR|HOPS]',
   async run(args, io) {
+    refuseBareTrustProxy(args);
     const { values } = parseArgs({
       args,
       options: {
@@ -45,13 +47,14 @@ export const serveCommand: Command = {
         db: { type: 'string' },
         'no-demo': { type: 'boolean', default: false },
         'build-web': { type: 'boolean', default: false },
-        'trust-proxy': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         workers: { type: 'string', default: process.env.KHCN_WORKERS ?? '1' },
       },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_USAGE', `Cổng không hợp lệ: ${values.port}`);
+    const trustProxy = parseTrustProxy(values['trust-proxy']);
     const workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new AppError('BAD_USAGE', `Số tiến trình không hợp lệ: ${values.workers}`);
     if (values['build-web'] && !isClusterWorker()) ensureWebBuilt(io.err);
@@ -63,7 +66,7 @@ export const serveCommand: Command = {
       return runPrimary(workers, io.err, (address) => `khcn đang chạy tại ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')} (${where})`);
     }
     const { store, demo } = await prepareStore(values.db, { demo: !values['no-demo'], log: io.err });
-    const app = await buildApp({ store, demo, webDist: WEB_DIST, logger: !values.quiet, trustProxy: values['trust-proxy'] });
+    const app = await buildApp({ store, demo, webDist: WEB_DIST, logger: !values.quiet, trustProxy });
     const worker = workerId();
     if (worker !== null) app.addHook('onRequest', async (_request, reply) => void reply.header('x-khcn-worker', String(worker)));
     const close = async () => {
