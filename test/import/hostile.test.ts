@@ -103,6 +103,57 @@ describe('hostile input ends in a coded error, fast and bounded', () => {
   });
 });
 
+/** A Word document whose only paragraphs are `paragraph` repeated `n` times. */
+function wordDocument(paragraph: string, n: number): Uint8Array {
+  const types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+  const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+  const body = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(n)}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(body) }, { level: 9 });
+}
+
+describe('import budgets: what the XML parser would read is capped while inflating (issue 13, point 4)', () => {
+  /** The refusal's code, its time and the heap it took, measured around the import alone. */
+  async function refusal(bytes: Uint8Array): Promise<{ code: string; ms: number; heapMb: number }> {
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    try {
+      await importReport(bytes, 'bao-cao.docx');
+    } catch (e) {
+      const ms = performance.now() - started;
+      if (!isAppError(e)) throw e;
+      expect(e.message).toMatch(/từ chối/);
+      return { code: e.code, ms, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 };
+    }
+    throw new Error('imported without error');
+  }
+
+  it('a DOCX of a few hundred KB whose document.xml inflates to 45 MB: refused at once, in little memory', async () => {
+    // 45 MB of short paragraphs (~900.000), under the 50 MB archive cap: the old code handed it
+    // to mammoth, which took minutes of CPU and GBs of memory before refusing it.
+    const paragraph = '<w:p><w:r><w:t>Nội dung báo cáo lặp lại</w:t></w:r></w:p>';
+    const docx = wordDocument(paragraph, Math.ceil((45 * 1024 * 1024) / Buffer.byteLength(paragraph)));
+    expect(docx.length).toBeLessThan(500 * 1024);
+    const { code, ms, heapMb } = await refusal(docx);
+    expect(code).toBe('IMPORT_TOO_LARGE');
+    expect(ms).toBeLessThan(1000);
+    expect(heapMb).toBeLessThan(64);
+  }, 120_000);
+
+  it('6.000 empty paragraphs in a few KB: refused by the paragraph count before parsing', async () => {
+    const { code, ms } = await refusal(wordDocument('<w:p/><w:p w:rsidR="00A1"><w:pPr/></w:p>', 3_000));
+    expect(code).toBe('IMPORT_TOO_LONG');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('a report of ordinary length still imports (paragraph properties are not paragraphs)', async () => {
+    const paragraph = '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>Ủy ban nhân dân xã Kiến Thụy báo cáo</w:t></w:r></w:p>';
+    const heading = '<w:p><w:r><w:t>BÁO CÁO</w:t></w:r></w:p><w:p><w:r><w:t>Tình hình thực hiện năm 2026, kế hoạch năm 2027 của xã Kiến Thụy, thành phố Hải Phòng</w:t></w:r></w:p>';
+    // 4.999 paragraphs: one under the cap.
+    const result = await importReport(wordDocument(heading + paragraph.repeat(4_997), 1), 'dai.docx').catch((e: unknown) => e);
+    expect(isAppError(result) ? result.code : 'imported').not.toMatch(/^IMPORT_TOO_(LONG|LARGE)$/);
+  }, 60_000);
+});
+
 describe('text encodings', () => {
   const text = 'BÁO CÁO\nTình hình năm 2026';
   const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));

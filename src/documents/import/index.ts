@@ -7,7 +7,7 @@ export type { ImportOptions, ImportResult, ImportWarning } from './types.ts';
 /**
  * Reads a commune report (.docx or .txt, in the genre of the reference report) into the report
  * model. Unreadable input is an AppError with a stable code (IMPORT_EMPTY, IMPORT_ENCODING,
- * IMPORT_BINARY, IMPORT_DOCX_INVALID, IMPORT_DOCX_ENCRYPTED, IMPORT_ZIP_BOMB, IMPORT_TOO_LARGE,
+ * IMPORT_BINARY, IMPORT_DOCX_INVALID, IMPORT_DOCX_ENCRYPTED, IMPORT_ZIP_BOMB, IMPORT_TOO_LARGE, IMPORT_TOO_LONG,
  * IMPORT_UNSUPPORTED, IMPORT_NOT_REPORT, IMPORT_NO_PROVINCE, IMPORT_NO_YEAR, IMPORT_INVALID);
  * a readable report comes back with warnings for whatever it could not place or read.
  */

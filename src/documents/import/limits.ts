@@ -9,6 +9,19 @@ export const LIMITS = {
   /** Largest total uncompressed size of a DOCX (sum over entries, declared and actual). */
   maxUnzippedBytes: 50 * 1024 * 1024,
   maxZipEntries: 2_000,
+  /**
+   * Largest total of a DOCX's XML parts once inflated, declared and actual. Word writes ~1–3 KB
+   * of XML a paragraph: a 30-page report is ~1–2 MB (the Kiến Thụy report with its appendix,
+   * 250 KB). Parsing XML costs ~50× its size in memory and ~1 s of CPU a few MB, so this, not
+   * the whole archive's cap, is what bounds the work of reading a document.
+   */
+  maxXmlBytes: 8 * 1024 * 1024,
+  /**
+   * Paragraphs (w:p, table cells' included) across the Word parts, counted while inflating,
+   * before anything is parsed. The reference report has ~300; a report of the genre never has
+   * thousands.
+   */
+  maxParagraphs: 5_000,
   /** Paragraphs beyond this are not a report of this genre. */
   maxLines: 20_000,
   maxLineChars: 20_000,

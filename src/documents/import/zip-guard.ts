@@ -1,5 +1,6 @@
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../domain/errors.ts';
+import { formatNumber } from '../../domain/format.ts';
 import { LIMITS } from './limits.ts';
 
 /**
@@ -8,22 +9,85 @@ import { LIMITS } from './limits.ts';
  * a "zip bomb" that lies about its sizes is stopped after at most the cap, not after filling
  * memory. The verified entries are re-packed (stored, not compressed) for mammoth, which thus
  * never decompresses anything we have not measured.
+ *
+ * What a parser will read is budgeted too, while inflating: the XML parts' total size (declared,
+ * then actual) and the paragraphs of the Word parts, so a small file whose document.xml inflates
+ * to tens of MB is refused after at most LIMITS.maxXmlBytes inflated, before any XML is parsed.
  */
 export function safeRepackZip(bytes: Uint8Array): Uint8Array {
   const entries = readCentralDirectory(bytes);
   const declared = entries.reduce((a, e) => a + e.size, 0);
   if (declared > LIMITS.maxUnzippedBytes) throw tooBig();
+  const declaredXml = entries.filter((e) => isXml(e.name)).reduce((a, e) => a + e.size, 0);
+  if (declaredXml > LIMITS.maxXmlBytes) throw xmlTooBig();
   const files: Zippable = {};
   let actual = 0;
+  let xml = 0;
+  const paragraphs = new ParagraphCounter();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const data = inflateEntry(bytes, e, (n) => {
-      actual += n;
+    const xmlPart = isXml(e.name);
+    const wordPart = xmlPart && e.name.startsWith('word/');
+    const data = inflateEntry(bytes, e, (chunk) => {
+      actual += chunk.length;
       if (actual > LIMITS.maxUnzippedBytes) throw tooBig();
+      if (!xmlPart) return;
+      xml += chunk.length;
+      if (xml > LIMITS.maxXmlBytes) throw xmlTooBig();
+      if (wordPart && paragraphs.count(chunk) > LIMITS.maxParagraphs) throw tooLong();
     });
+    paragraphs.endPart();
     files[e.name] = [data, { level: 0 }];
   }
   return zipSync(files, { level: 0 });
+}
+
+const isXml = (name: string): boolean => /\.(xml|rels)$/i.test(name);
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const P = 0x70;
+
+/**
+ * Counts start tags named `p` in any namespace prefix (`<w:p>`, `<w:p w:rsidR=…>`, `<w:p/>`; not
+ * `<w:pPr>` nor `</w:p>`) over a stream of chunks, a tag's name may straddle two chunks. A byte
+ * scan, with no decoding and no parsing: an 8 MB part takes a few milliseconds.
+ */
+class ParagraphCounter {
+  private total = 0;
+  /** Inside a tag name: its length so far and its last two bytes. */
+  private inName = false;
+  private length = 0;
+  private last = 0;
+  private beforeLast = 0;
+
+  count(chunk: Uint8Array): number {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === LT) {
+        this.inName = true;
+        this.length = 0;
+        continue;
+      }
+      if (!this.inName) continue;
+      if (b === GT || b === SLASH || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) {
+        this.inName = false;
+        if (this.last === P && (this.length === 1 || this.beforeLast === COLON)) this.total += 1;
+        continue;
+      }
+      this.length += 1;
+      this.beforeLast = this.last;
+      this.last = b;
+    }
+    return this.total;
+  }
+
+  /** A tag never spans two parts. */
+  endPart(): void {
+    this.inName = false;
+  }
 }
 
 interface Entry {
@@ -38,6 +102,13 @@ interface Entry {
 const corrupt = (why: string) => new AppError('IMPORT_DOCX_INVALID', `Tệp .docx bị hỏng hoặc không đúng định dạng (${why}).`);
 const tooBig = () =>
   new AppError('IMPORT_ZIP_BOMB', `Tệp .docx giải nén ra quá ${LIMITS.maxUnzippedBytes / 1024 / 1024} MB; một báo cáo thật không lớn như vậy nên tệp bị từ chối.`);
+const xmlTooBig = () =>
+  new AppError(
+    'IMPORT_TOO_LARGE',
+    `Phần nội dung của tệp .docx giải nén ra quá ${LIMITS.maxXmlBytes / 1024 / 1024} MB (một báo cáo vài chục trang chỉ khoảng 1–2 MB); tệp bị từ chối.`,
+  );
+const tooLong = () =>
+  new AppError('IMPORT_TOO_LONG', `Tệp .docx có hơn ${formatNumber(LIMITS.maxParagraphs)} đoạn văn; một báo cáo không dài như vậy nên tệp bị từ chối.`);
 
 function readCentralDirectory(bytes: Uint8Array): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -77,7 +148,7 @@ function readCentralDirectory(bytes: Uint8Array): Entry[] {
   return entries;
 }
 
-function inflateEntry(bytes: Uint8Array, e: Entry, count: (n: number) => void): Uint8Array {
+function inflateEntry(bytes: Uint8Array, e: Entry, count: (chunk: Uint8Array) => void): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw corrupt(`tệp con ${e.name}`);
   if (e.flags & 1) throw new AppError('IMPORT_DOCX_ENCRYPTED', 'Tệp .docx được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
@@ -86,7 +157,8 @@ function inflateEntry(bytes: Uint8Array, e: Entry, count: (n: number) => void): 
   if (end > bytes.length) throw corrupt(`tệp con ${e.name} bị cắt cụt`);
   const data = bytes.subarray(start, end);
   if (e.method === 0) {
-    count(data.length);
+    if (data.length > e.size) throw new AppError('IMPORT_ZIP_BOMB', `Tệp con ${e.name} lớn hơn kích thước khai báo; tệp bị từ chối.`);
+    count(data);
     return data;
   }
   if (e.method !== 8) throw corrupt(`kiểu nén ${e.method} không được hỗ trợ`);
@@ -96,7 +168,7 @@ function inflateEntry(bytes: Uint8Array, e: Entry, count: (n: number) => void): 
     produced += chunk.length;
     // More than declared is a lie; stop now rather than keep inflating.
     if (produced > e.size) throw new AppError('IMPORT_ZIP_BOMB', `Tệp con ${e.name} giải nén ra lớn hơn kích thước khai báo; tệp bị từ chối.`);
-    count(chunk.length);
+    count(chunk);
     chunks.push(chunk);
   });
   // Small slices: one slice of deflate data inflates to at most ~1000× its size.
