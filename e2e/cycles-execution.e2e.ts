@@ -26,7 +26,7 @@ afterAll(async () => {
   await stopServer?.();
 });
 
-/** Types a dd/mm/yyyy date into an antd DatePicker and confirms it. */
+/** Types a dd/mm/yyyy date into a date field and confirms it with Enter. */
 async function typeDate(page: Page, label: string, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
@@ -68,6 +68,7 @@ describe('reporting cycles and disbursement', () => {
     await search.fill('');
     await drawer.getByText(/^Đã chọn 2\/114$/).waitFor();
     await drawer.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
+    await admin.getByRole('dialog', { name: 'Mở kỳ báo cáo kế hoạch năm 2028?' }).getByRole('button', { name: 'Mở kỳ và tạo 2 báo cáo' }).click();
     await admin.getByText('Đã mở kỳ báo cáo kế hoạch năm 2028 cho 2 đơn vị.').waitFor();
 
     const units = admin.getByRole('region', { name: 'Đơn vị phải báo cáo' });

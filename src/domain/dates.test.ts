@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDateRange, daysInMonth, formatInputDate, parseVietnameseDate } from './dates.ts';
+import { addDays, checkDateRange, daysInMonth, formatInputDate, parseVietnameseDate } from './dates.ts';
 
 const refused = (input: string, code: string, message?: RegExp) => {
   expect(() => parseVietnameseDate(input)).toThrowError(expect.objectContaining({ code, ...(message ? { message: expect.stringMatching(message) } : {}) }));
@@ -77,5 +77,14 @@ describe('checkDateRange', () => {
   it('shows ISO dates as dd/mm/yyyy in inputs', () => {
     expect(formatInputDate('2027-07-31')).toBe('31/07/2027');
     expect(formatInputDate('2026-01-05')).toBe('05/01/2026');
+  });
+});
+
+describe('addDays', () => {
+  it('counts calendar days across months and years', () => {
+    expect(addDays('2026-07-31', 15)).toBe('2026-08-15');
+    expect(addDays('2026-12-20', 15)).toBe('2027-01-04');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
   });
 });

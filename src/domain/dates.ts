@@ -96,3 +96,10 @@ export function checkDateRange(isoDate: string, range: DateRange): void {
     throw new AppError('DATE_TOO_LATE', message ?? `Ngày ${formatInputDate(isoDate)} muộn hơn ngày muộn nhất được chọn; ngày phải ${span}.`);
   }
 }
+
+/** "2026-07-31" plus 15 days → "2026-08-15": calendar days, counted in UTC so no time zone shifts them. */
+export function addDays(isoDate: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new AppError('DATE_INVALID', `"${isoDate}" không phải là một ngày dạng YYYY-MM-DD.`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
+}

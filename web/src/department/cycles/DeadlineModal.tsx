@@ -1,8 +1,11 @@
-import { Alert, App, Button, DatePicker, Descriptions, Flex, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Descriptions, Flex, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { addDays } from '../../../../src/domain/dates.ts';
 import { errorMessage } from '../../api/client.ts';
 import { formatDay, unitName } from '../../app/labels.ts';
+import { DateInput } from '../../editor/common/DateInput.tsx';
+import type { InputError } from '../../editor/common/NumberInput.tsx';
 import { deptApi, type Cycle, type Progress } from '../api.ts';
 
 type ProgressRow = Progress['rows'][number];
@@ -11,7 +14,11 @@ type ProgressRow = Progress['rows'][number];
 export function DeadlineModal({ cycle, row, onClose, onSaved }: { cycle: Cycle; row: ProgressRow; onClose(): void; onSaved(): void }) {
   const { message } = App.useApp();
   const extended = row.deadline > cycle.deadline;
-  const [date, setDate] = useState<Dayjs | null>(() => dayjs(row.deadline > cycle.deadline ? row.deadline : cycle.deadline).add(extended ? 0 : 15, 'day'));
+  const today = dayjs().format('YYYY-MM-DD');
+  // A suggestion only (15 days after the common deadline, or after today once it has passed):
+  // focus selects it, so whatever is typed replaces it.
+  const [date, setDate] = useState<string | undefined>(() => (extended ? row.deadline : addDays(cycle.deadline > today ? cycle.deadline : today, 15)));
+  const [dateError, setDateError] = useState<InputError>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const name = unitName(row.unit);
@@ -38,7 +45,7 @@ export function DeadlineModal({ cycle, row, onClose, onSaved }: { cycle: Cycle; 
           <span>{extended && <Button danger disabled={busy} onClick={() => void save(null)}>Bỏ gia hạn</Button>}</span>
           <Flex gap={8}>
             <Button onClick={onClose}>Hủy</Button>
-            <Button type="primary" loading={busy} disabled={!date} onClick={() => date && void save(date.format('YYYY-MM-DD'))}>Gia hạn</Button>
+            <Button type="primary" loading={busy} disabled={!date || !!dateError} onClick={() => date && !dateError && void save(date)}>Gia hạn</Button>
           </Flex>
         </Flex>
       }
@@ -49,13 +56,16 @@ export function DeadlineModal({ cycle, row, onClose, onSaved }: { cycle: Cycle; 
         { key: 'u', label: 'Hạn hiện tại của đơn vị', children: formatDay(row.deadline) },
       ]} />
       <label htmlFor="khcn-new-deadline"><Typography.Text strong>Hạn nộp mới</Typography.Text></label>
-      <DatePicker
-        id="khcn-new-deadline" aria-label="Hạn nộp mới" format="DD/MM/YYYY" placeholder="dd/mm/yyyy" value={date} onChange={setDate}
-        disabledDate={(d) => d.format('YYYY-MM-DD') < cycle.deadline} style={{ width: '100%', marginTop: 6 }}
+      <DateInput
+        id="khcn-new-deadline" ariaLabel="Hạn nộp mới" value={date} onChange={setDate} onError={setDateError} allowEmpty={false}
+        min={cycle.deadline} rangeMessage={`Hạn riêng không được sớm hơn hạn nộp chung ${formatDay(cycle.deadline)}.`} style={{ marginTop: 6 }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         Hạn riêng không được sớm hơn hạn chung. Việc gia hạn được ghi vào nhật ký kiểm toán.
       </Typography.Paragraph>
+      {date && !dateError && date < today && (
+        <Alert type="warning" showIcon title={`Ngày ${formatDay(date)} đã qua: ${name} vẫn quá hạn nếu chưa nộp.`} style={{ marginTop: 12 }} />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
     </Modal>
   );

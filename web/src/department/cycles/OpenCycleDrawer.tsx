@@ -1,24 +1,18 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { matchesSearch } from '../../../../src/domain/text.ts';
 import { errorMessage } from '../../api/client.ts';
 import { endpoints } from '../../api/endpoints.ts';
 import type { UnitItem } from '../../api/types.ts';
-import { unitName } from '../../app/labels.ts';
+import { formatDay, unitName } from '../../app/labels.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { deptApi, type Cycle } from '../api.ts';
+import { DeadlineField, GuidanceFields, useDateErrors, type CycleFieldValues } from './CycleFields.tsx';
 
-interface Values {
+interface Values extends CycleFieldValues {
   planYear: number;
-  guidanceNumber: string;
-  guidanceDate?: Dayjs | null;
-  guidanceIssuer: string;
-  deadline?: Dayjs | null;
 }
-
-const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /**
  * Opening a cycle: plan year, the guidance it follows (number, date, issuer), the deadline and
@@ -26,7 +20,8 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
  * without diacritics, selection kept while searching).
  */
 export function OpenCycleDrawer({ defaultYear, onClose, onOpened }: { defaultYear: number; onClose(): void; onOpened(cycle: Cycle): void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const dates = useDateErrors();
   const [form] = Form.useForm<Values>();
   const units = useLoad(() => endpoints.units(), 'units:all');
   const [scope, setScope] = useState<'all' | 'some'>('all');
@@ -37,20 +32,45 @@ export function OpenCycleDrawer({ defaultYear, onClose, onOpened }: { defaultYea
   const all = useMemo(() => units.data?.items ?? [], [units.data]);
   const shown = useMemo(() => all.filter((u) => !q || matchesSearch(unitName(u), q)), [all, q]);
 
-  const submit = async (v: Values) => {
+  /** Opening creates every chosen unit's report at once: say so, and act only on a second yes. */
+  const confirmOpen = (v: Values) => {
     setError(undefined);
+    if (dates.pending) {
+      setError('Có ngày chưa hợp lệ (xem dòng báo đỏ); hãy sửa trước khi mở kỳ.');
+      return;
+    }
     if (scope === 'some' && selected.length === 0) {
       setError('Hãy chọn ít nhất một đơn vị phải báo cáo.');
       return;
     }
+    const count = scope === 'some' ? selected.length : all.length;
+    modal.confirm({
+      title: `Mở kỳ báo cáo kế hoạch năm ${v.planYear}?`,
+      content: (
+        <>
+          <Typography.Paragraph>
+            Hệ thống sẽ tạo ngay <strong>{count} báo cáo</strong>, mỗi đơn vị một báo cáo, và các đơn vị thấy kỳ mới với hạn nộp chung <strong>{formatDay(v.deadline)}</strong>.
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            Báo cáo đã tạo không xóa được. Sau khi mở vẫn sửa được văn bản hướng dẫn và hạn nộp, hoặc đóng kỳ.
+          </Typography.Paragraph>
+        </>
+      ),
+      okText: `Mở kỳ và tạo ${count} báo cáo`,
+      cancelText: 'Quay lại',
+      onOk: () => submit(v),
+    });
+  };
+
+  const submit = async (v: Values) => {
     setBusy(true);
     try {
       const { cycle } = await deptApi.openCycle({
         planYear: v.planYear,
         guidanceNumber: v.guidanceNumber.trim(),
-        guidanceDate: v.guidanceDate ? iso(v.guidanceDate) : null,
+        guidanceDate: v.guidanceDate ?? null,
         guidanceIssuer: v.guidanceIssuer.trim(),
-        deadline: iso(v.deadline!),
+        deadline: v.deadline!,
         ...(scope === 'some' ? { unitIds: selected } : {}),
       });
       message.success(`Đã mở kỳ báo cáo kế hoạch năm ${cycle.planYear} cho ${scope === 'some' ? selected.length : all.length} đơn vị.`);
@@ -73,29 +93,16 @@ export function OpenCycleDrawer({ defaultYear, onClose, onOpened }: { defaultYea
       }
     >
       <Form<Values>
-        form={form} layout="vertical" requiredMark onFinish={(v) => void submit(v)}
+        form={form} layout="vertical" requiredMark onFinish={confirmOpen}
         initialValues={{ planYear: defaultYear, guidanceIssuer: 'Bộ Khoa học và Công nghệ' }}
       >
         <Flex gap={16}>
           <Form.Item label="Năm kế hoạch" name="planYear" rules={[{ required: true, message: 'Nhập năm kế hoạch.' }]} style={{ width: 160 }}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item label="Hạn nộp chung" name="deadline" rules={[{ required: true, message: 'Chọn hạn nộp.' }]} style={{ flex: 1 }}>
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
-          </Form.Item>
+          <DeadlineField dates={dates} style={{ flex: 1 }} />
         </Flex>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>Văn bản hướng dẫn</Typography.Title>
-        <Form.Item label="Số, ký hiệu văn bản" name="guidanceNumber" rules={[{ required: true, whitespace: true, message: 'Nhập số, ký hiệu văn bản hướng dẫn.' }]}>
-          <Input placeholder="Ví dụ: Công văn số 4194/BKH-CN-KHTC" maxLength={200} />
-        </Form.Item>
-        <Flex gap={16}>
-          <Form.Item label="Ngày ban hành" name="guidanceDate" style={{ width: 200 }}>
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item label="Cơ quan ban hành" name="guidanceIssuer" rules={[{ required: true, whitespace: true, message: 'Nhập cơ quan ban hành.' }]} style={{ flex: 1 }}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Flex>
+        <GuidanceFields dates={dates} />
         <Form.Item label="Đơn vị phải báo cáo" required>
           <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'some')}>
             <Radio value="all">Tất cả đơn vị của tỉnh/thành phố ({all.length})</Radio>

@@ -9,10 +9,10 @@ import type { InputError } from './NumberInput.tsx';
 interface Props {
   id?: string;
   ariaLabel?: string;
-  /** The confirmed date, ISO "YYYY-MM-DD" (undefined when empty). */
-  value: string | undefined;
+  /** The confirmed date, ISO "YYYY-MM-DD" (undefined when empty). Optional so that antd's Form.Item can inject it. */
+  value?: string | undefined;
   /** Called only with a date the user confirmed (Enter, leaving the field, or a day picked on the calendar). */
-  onChange(value: string | undefined): void;
+  onChange?(value: string | undefined): void;
   /** The refusal shown under the field (undefined once the text reads as an allowed date), so a form can block saving. */
   onError?(error: InputError | undefined): void;
   /** Earliest and latest allowed ISO dates, bounds included. */
@@ -72,7 +72,7 @@ export function DateInput({ id, ariaLabel, value, onChange, onError, min, max, r
       const iso = read(raw);
       report(undefined);
       setText(iso ? formatInputDate(iso) : '');
-      if (iso !== value) onChange(iso);
+      if (iso !== value) onChange?.(iso);
       return true;
     } catch (e) {
       report(readError(e));

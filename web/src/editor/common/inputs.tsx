@@ -1,7 +1,7 @@
-import { DatePicker, Input } from 'antd';
-import dayjs from 'dayjs';
+import { Input } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { CheckedItem, fieldId } from './CheckedItem.tsx';
+import { DateInput } from './DateInput.tsx';
 import { NumberInput, type InputError, type NumberMode } from './NumberInput.tsx';
 
 /** A labelled one-line text field at a report path. */
@@ -28,18 +28,15 @@ export function FigureField(props: { label: ReactNode; path: string; mode: Numbe
   );
 }
 
-/** A labelled date stored as ISO "YYYY-MM-DD", shown as DD/MM/YYYY. */
+/**
+ * A labelled date stored as ISO "YYYY-MM-DD", typed the Vietnamese way ("31/7/2027"); a date that
+ * does not exist is shown with its reason and never replaces the stored one.
+ */
 export function DateField(props: { label: ReactNode; path: string; value: string | undefined; onChange(v: string | undefined): void }) {
+  const [inputError, setInputError] = useState<InputError>();
   return (
-    <CheckedItem label={props.label} path={props.path}>
-      <DatePicker
-        id={fieldId(props.path)}
-        format="DD/MM/YYYY"
-        value={props.value ? dayjs(props.value) : null}
-        onChange={(d) => props.onChange(d ? d.format('YYYY-MM-DD') : undefined)}
-        style={{ width: '100%' }}
-        placeholder="Chọn ngày"
-      />
+    <CheckedItem label={props.label} path={props.path} inputError={inputError}>
+      <DateInput id={fieldId(props.path)} value={props.value} onChange={props.onChange} onError={setInputError} hideError />
     </CheckedItem>
   );
 }
