@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(options.store));
   await app.register(unitRoutes(options.store));
   await app.register(reportRoutes(options.store));
-  await app.register(importRoutes());
+  await app.register(importRoutes(options.store));
   await app.register(cycleRoutes(options.store));
   await app.register(reviewRoutes(options.store));
   await app.register(dashboardRoutes(options.store));

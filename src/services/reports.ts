@@ -3,6 +3,7 @@ import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { Report } from '../domain/report-schema.ts';
 import { compareVietnamese, matchesSearch } from '../domain/text.ts';
+import { withRegisterIdentity, type RegisterUnit } from '../domain/unit-identity.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { prepared } from '../store/prepared.ts';
@@ -50,7 +51,7 @@ export interface ReportListItem {
 /** A report row without its body: the body of a version is read only when not already cached. */
 export type ReportRow = Omit<ReportsTable, 'body'>;
 
-type Row = ReportRow & { unit_name: string; unit_kind: string; unit_code: string | null; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
+type Row = ReportRow & { unit_name: string; unit_kind: string; unit_code: string | null; province_name: string; province_code: string; plan_year: number; report_year: number; cycle_deadline: string; unit_deadline: string | null; updated_by_name: string | null };
 
 function baseQuery(store: Store) {
   return baseQueryOn(store.db);
@@ -60,6 +61,7 @@ function baseQueryOn(db: Kysely<DB>) {
   return db
     .selectFrom('reports')
     .innerJoin('units', 'units.id', 'reports.unit_id')
+    .innerJoin('provinces', 'provinces.id', 'units.province_id')
     .innerJoin('cycles', 'cycles.id', 'reports.cycle_id')
     .leftJoin('cycle_units', (j) => j.onRef('cycle_units.cycle_id', '=', 'reports.cycle_id').onRef('cycle_units.unit_id', '=', 'reports.unit_id'))
     .leftJoin('users', 'users.id', 'reports.updated_by')
@@ -82,6 +84,8 @@ function baseQueryOn(db: Kysely<DB>) {
       'units.name as unit_name',
       'units.kind as unit_kind',
       'units.code as unit_code',
+      'provinces.name as province_name',
+      'provinces.code as province_code',
       'cycles.plan_year',
       'cycles.report_year',
       'cycles.deadline as cycle_deadline',
@@ -191,8 +195,9 @@ export async function saveReport(store: Store, actor: Actor, id: string, ifMatch
   }
   const v = validateReport(body);
   if (!v.ok) throw new AppError('INVALID_REPORT', 'Dữ liệu báo cáo không hợp lệ.', { status: 400, details: { findings: v.findings } });
-  const report = v.report;
-  assertIdentity(report, row);
+  assertYears(v.report, row);
+  // The unit's identity comes from the register, whatever the body said (unit-identity.ts).
+  const report = withRegisterIdentity(v.report, registerUnitOf(row));
   const now = nowIso();
   const hash = contentHash(report);
   await store.db.transaction().execute(async (trx) => {
@@ -216,15 +221,21 @@ export async function saveReport(store: Store, actor: Actor, id: string, ifMatch
   return getReport(store, actor, id);
 }
 
-/** The commune, province and years of a report are fixed by its cycle and unit, not by the body. */
-function assertIdentity(report: Report, row: Row): void {
+/** The years of a report are fixed by its cycle: a body for other years is refused, not rewritten. */
+function assertYears(report: Report, row: Row): void {
   if (report.reportYear !== row.report_year || report.planYear !== row.plan_year) {
     throw new AppError('REPORT_YEARS', `Báo cáo thuộc kỳ năm ${row.report_year} – kế hoạch ${row.plan_year}; không đổi năm được.`, { status: 400 });
   }
-  if (report.commune.name !== row.unit_name) {
-    throw new AppError('REPORT_UNIT', `Báo cáo này của ${row.unit_kind} ${row.unit_name}; không đổi đơn vị được.`, { status: 400 });
-  }
 }
+
+/**
+ * The unit as the register holds it. Its identity replaces the body's instead of refusing a
+ * different one: the editor never edits identity, so a differing body is stale (the register
+ * renamed or reclassified the unit while a draft was open — refusing would fail every autosave of
+ * every open editor), an imported file that spells the name its own way, or forged; in all three
+ * the register is right, and the saved report, its documents and the answer say so.
+ */
+const registerUnitOf = (row: Row): RegisterUnit => ({ name: row.unit_name, kind: row.unit_kind, code: row.unit_code, province: row.province_name, provinceCode: row.province_code });
 
 export async function submitReport(store: Store, actor: Actor, id: string, acknowledgeWarnings: boolean): Promise<ReportMeta> {
   const row = await loadRow(store, actor, id);

@@ -1,4 +1,5 @@
 import { compareVietnamese, searchKey } from '../domain/text.ts';
+import type { RegisterUnit } from '../domain/unit-identity.ts';
 import type { Store } from '../store/db.ts';
 import { isCommuneRole, type Actor } from './actor.ts';
 
@@ -27,4 +28,15 @@ export async function listUnits(store: Store, actor: Actor, q?: string): Promise
   // Sorted here, not in SQL: database collations do not know the Vietnamese alphabet.
   const units = await query.execute();
   return units.sort((a, b) => compareVietnamese(a.kind, b.kind) || compareVietnamese(a.name, b.name));
+}
+
+/** The register's entry for a commune user's own unit (undefined for Department users). */
+export async function ownRegisterUnit(store: Store, actor: Actor): Promise<RegisterUnit | undefined> {
+  if (!isCommuneRole(actor.role) || !actor.unitId) return undefined;
+  return store.db
+    .selectFrom('units')
+    .innerJoin('provinces', 'provinces.id', 'units.province_id')
+    .select(['units.name', 'units.kind', 'units.code', 'provinces.name as province', 'provinces.code as provinceCode'])
+    .where('units.id', '=', actor.unitId)
+    .executeTakeFirst();
 }

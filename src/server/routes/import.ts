@@ -1,20 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runChecks } from '../../domain/checks.ts';
 import { AppError } from '../../domain/errors.ts';
+import { namesSameUnit, registerCommune, withRegisterIdentity } from '../../domain/unit-identity.ts';
 import { importReport } from '../../documents/import/index.ts';
+import { ownRegisterUnit } from '../../services/units.ts';
+import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 
 const ACCEPTED = /\.(docx|txt)$/i;
 
 /** Upload a DOCX/TXT report → a preview of what was read (nothing is saved; the UI then PUTs it). */
-export const importRoutes = (): FastifyPluginAsyncZod => async (app) => {
+export const importRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
   app.post('/api/reports/import', { schema: { tags: ['documents'], summary: 'Đọc một báo cáo DOCX/TXT thành dữ liệu (xem trước, chưa lưu)', consumes: ['multipart/form-data'] } }, async (request) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const file = await request.file();
     if (!file) throw new AppError('FILE_MISSING', 'Chưa chọn tệp để nhập.');
     if (!ACCEPTED.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .docx hoặc .txt.', { status: 415 });
     const bytes = await file.toBuffer();
     const result = await importReport(new Uint8Array(bytes), file.filename);
-    return { report: result.report, warnings: result.warnings, lines: result.lines, findings: runChecks(result.report) };
+    // A commune imports into its own report: the preview names its unit as the register does,
+    // and says so when the file named another (what is saved is set by the server anyway).
+    const unit = await ownRegisterUnit(store, actor);
+    const read = result.report.commune;
+    const report = unit ? withRegisterIdentity(result.report, unit) : result.report;
+    const warnings = unit && !namesSameUnit(read, registerCommune(unit))
+      ? [{ code: 'IMPORT_OTHER_UNIT', line: 0, text: `${read.kind} ${read.name}, ${read.province}`, message: `Tệp ghi đơn vị "${read.kind} ${read.name}, ${read.province}"; nội dung được nhập vào báo cáo của ${unit.kind} ${unit.name}, ${unit.province} theo danh mục đơn vị.` }, ...result.warnings]
+      : result.warnings;
+    return { report, warnings, lines: result.lines, findings: runChecks(report) };
   });
 };

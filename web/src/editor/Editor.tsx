@@ -199,7 +199,6 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
       {importing && (
         <Suspense fallback={null}>
           <ImportDrawer
-            current={report}
             onClose={() => setImporting(false)}
             onSave={async (imported) => {
               setServerFindings(undefined);

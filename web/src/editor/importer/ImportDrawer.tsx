@@ -9,13 +9,12 @@ import { ImportPreview } from './ImportPreview.tsx';
 import { SourceLines } from './SourceLines.tsx';
 
 interface Props {
-  current: Report;
   onClose(): void;
   onSave(report: Report): Promise<boolean>;
 }
 
 /** Upload a DOCX/TXT report, see what was read beside the source lines, then save into the draft. */
-export default function ImportDrawer({ current, onClose, onSave }: Props) {
+export default function ImportDrawer({ onClose, onSave }: Props) {
   const [result, setResult] = useState<ImportResult>();
   const [fileName, setFileName] = useState<string>();
   const [error, setError] = useState<string>();
@@ -43,8 +42,9 @@ export default function ImportDrawer({ current, onClose, onSave }: Props) {
   const save = async () => {
     if (!result) return;
     setBusy(true);
-    // The report stays this commune's, whatever name the file carries.
-    await onSave({ ...result.report, commune: { ...result.report.commune, ...current.commune } });
+    // The report stays this commune's whatever the file says: the server names the unit from its
+    // register, in the preview and on save.
+    await onSave(result.report);
     setBusy(false);
   };
 
