@@ -19,6 +19,9 @@ describe('Department reviewer and report import', () => {
     const page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     await signIn(page, baseUrl, 'so.chuyenvien');
+    // A reviewer lands on the review queue; the units are one click away.
+    await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
+    await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
     await page.getByRole('heading', { name: /Đơn vị cấp xã/ }).waitFor();
     await expect.poll(() => page.getByText(/114 xã, phường, đặc khu/).count()).toBe(1);
     await screenshot(page, '05-so-don-vi');

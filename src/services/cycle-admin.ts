@@ -6,7 +6,7 @@ import { Report, type UnitKind } from '../domain/report-schema.ts';
 import { blankReport } from '../demo/generate-report.ts';
 import type { Store } from '../store/db.ts';
 
-import type { Actor } from './actor.ts';
+import { isDepartmentRole, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { guidanceText, openCycleTx } from './cycles.ts';
 import { cycleReportRows, loadCycle, type CycleRow, requireAdmin, requireDepartment } from './department.ts';
@@ -27,6 +27,8 @@ export interface CycleItem {
   deadline: string;
   status: string;
   demo: boolean;
+  /** Submitted reports waiting for the Department's review (Department actors only). */
+  pendingReviews?: number;
 }
 
 export const toCycleItem = (c: CycleRow): CycleItem => ({
@@ -34,10 +36,18 @@ export const toCycleItem = (c: CycleRow): CycleItem => ({
   guidance: guidanceText({ guidanceNumber: c.guidance_number, guidanceDate: c.guidance_date, guidanceIssuer: c.guidance_issuer }), deadline: c.deadline, status: c.status, demo: c.demo === 1,
 });
 
-/** Cycles of the actor's province, newest first (communes see them too: a cycle is public guidance). */
+/**
+ * Cycles of the actor's province, newest first (communes see them too: a cycle is public guidance).
+ * The Department also gets each cycle's count of reports waiting for review, so that opening the
+ * next cycle does not hide last cycle's pending work.
+ */
 export async function listCycles(store: Store, actor: Actor): Promise<CycleItem[]> {
   const rows = await store.db.selectFrom('cycles').selectAll().where('province_id', '=', actor.provinceId).orderBy('plan_year', 'desc').execute();
-  return rows.map(toCycleItem);
+  if (!isDepartmentRole(actor.role) || rows.length === 0) return rows.map(toCycleItem);
+  const counts = await store.db.selectFrom('reports').select(['cycle_id', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+    .where('province_id', '=', actor.provinceId).where('status', '=', 'submitted').groupBy('cycle_id').execute();
+  const pending = new Map(counts.map((c) => [c.cycle_id, Number(c.n)]));
+  return rows.map((r) => ({ ...toCycleItem(r), pendingReviews: pending.get(r.id) ?? 0 }));
 }
 
 export interface OpenCycleInput {

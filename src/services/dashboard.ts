@@ -1,3 +1,4 @@
+import { defaultCycle } from '../domain/cycle-choice.ts';
 import { FIELD_KEYS, type FieldKey, type KpiDistribution, type Totals } from '../domain/consolidate.ts';
 import type { Store } from '../store/db.ts';
 import type { Actor } from './actor.ts';
@@ -27,7 +28,7 @@ export const TOP_UNITS = 10;
 export async function dashboard(store: Store, actor: Actor, cycleId: string | undefined, filter: ConsolidationFilter = {}, now = Date.now()): Promise<Dashboard | null> {
   requireDepartment(actor);
   const cycles = await listCycles(store, actor);
-  const chosen = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
+  const chosen = cycleId ? cycles.find((c) => c.id === cycleId) : defaultCycle(cycles);
   if (!chosen) return null;
   const current = await cycleConsolidation(store, actor, chosen.id, filter, now);
   const { consolidation: c, progress: p } = current;

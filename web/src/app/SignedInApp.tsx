@@ -22,8 +22,9 @@ export default function SignedInApp({ route }: { route: Route }) {
   const dept = isDepartment(user.role);
 
   useEffect(() => {
-    if (route.name === 'home') navigate(dept ? '/don-vi' : '/bao-cao', { replace: true });
-  }, [route.name, dept]);
+    // Each lands on the day's work: a reviewer on the review queue, the admin on the cycles.
+    if (route.name === 'home') navigate(!dept ? '/bao-cao' : user.role === 'dept_admin' ? '/so/ky-bao-cao' : '/so/tham-dinh', { replace: true });
+  }, [route.name, dept, user.role]);
 
   const items = [
     { key: 'reports', icon: <FileTextOutlined />, label: <a href="/bao-cao" onClick={linkHandler('/bao-cao')}>{dept ? 'Báo cáo các xã' : 'Báo cáo của tôi'}</a> },

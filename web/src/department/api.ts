@@ -9,6 +9,8 @@ import type { Change, CommentItem, ReportMeta } from '../api/types.ts';
 export interface Cycle {
   id: string; planYear: number; reportYear: number; guidance: string; deadline: string; status: string; demo: boolean;
   guidanceNumber?: string; guidanceDate?: string | null; guidanceIssuer?: string;
+  /** Submitted reports waiting for review (sent to the Department only). */
+  pendingReviews?: number;
 }
 export interface OpenCycleInput { planYear: number; guidanceNumber: string; guidanceDate?: string | null; guidanceIssuer: string; deadline: string; unitIds?: string[] }
 export interface QueueItem {

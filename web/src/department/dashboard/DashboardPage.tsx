@@ -1,6 +1,7 @@
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { cycleOptionLabel } from '../../../../src/domain/cycle-choice.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { linkHandler } from '../../app/router.ts';
@@ -64,7 +65,7 @@ export default function DashboardPage() {
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }} wrap>
         <Typography.Title level={2} style={{ margin: 0 }}>Tổng hợp và bảng điều khiển</Typography.Title>
         <Space wrap>
-          <Select aria-label="Kỳ báo cáo" style={{ width: 200 }} value={cycleId ?? d?.cycle.id} onChange={setCycleId} options={(d?.cycles ?? []).map((c) => ({ value: c.id, label: `Kế hoạch năm ${c.planYear}` }))} />
+          <Select aria-label="Kỳ báo cáo" style={{ width: 380 }} value={cycleId ?? d?.cycle.id} onChange={setCycleId} options={(d?.cycles ?? []).map((c) => ({ value: c.id, label: cycleOptionLabel(c) }))} />
           <Select aria-label="Lọc theo trạng thái" style={{ width: 170 }} value={status} onChange={setStatus} options={STATUS_OPTIONS} />
           <Select aria-label="Lọc theo loại đơn vị" style={{ width: 160 }} value={unitKind} onChange={setUnitKind} options={KIND_OPTIONS} />
         </Space>

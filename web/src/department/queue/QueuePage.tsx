@@ -1,6 +1,7 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { cycleOptionLabel } from '../../../../src/domain/cycle-choice.ts';
 import { matchesSearch } from '../../../../src/domain/text.ts';
 import { formatDateTime, formatDay, statusColor, statusLabel, unitName } from '../../app/labels.ts';
 import { linkHandler } from '../../app/router.ts';
@@ -19,6 +20,8 @@ export default function QueuePage() {
   const queue = useLoad(() => (cycleId ? deptApi.queue(cycleId) : Promise.resolve({ items: [] })), `queue:${cycleId}`);
   const progress = useLoad(() => (cycleId ? deptApi.progress(cycleId) : Promise.resolve(undefined)), `progress:${cycleId}`);
   const p = progress.data;
+  // Pending work in the cycles not on screen, so that it cannot go unnoticed.
+  const elsewhere = cycles.filter((c) => c.id !== cycleId && (c.pendingReviews ?? 0) > 0);
   const [search, setSearch] = useState('');
   const items = (queue.data?.items ?? []).filter((r) => matchesSearch(unitName(r.unit), search));
 
@@ -45,8 +48,15 @@ export default function QueuePage() {
     <div style={{ maxWidth: 1200, margin: '0 auto', padding: 24 }}>
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }} wrap>
         <Typography.Title level={2} style={{ margin: 0 }}>Thẩm định báo cáo</Typography.Title>
-        <Select aria-label="Kỳ báo cáo" value={cycleId} onChange={setCycleId} style={{ width: 260 }} options={cycles.map((c) => ({ value: c.id, label: `Kế hoạch năm ${c.planYear}${c.demo ? ' (minh họa)' : ''}` }))} />
+        <Select aria-label="Kỳ báo cáo" value={cycleId} onChange={setCycleId} style={{ width: 400 }} options={cycles.map((c) => ({ value: c.id, label: cycleOptionLabel(c) }))} />
       </Space>
+      {elsewhere.length > 0 && (
+        <Alert
+          type="warning" showIcon style={{ marginBottom: 16 }}
+          title={elsewhere.map((c) => `Kỳ kế hoạch năm ${c.planYear} còn ${c.pendingReviews} báo cáo chờ thẩm định.`).join(' ')}
+          action={<Space>{elsewhere.map((c) => <Button key={c.id} size="small" onClick={() => setCycleId(c.id)}>Xem kỳ {c.planYear}</Button>)}</Space>}
+        />
+      )}
       {(cyclesError ?? queue.error ?? progress.error) && <Alert type="error" showIcon title={cyclesError ?? queue.error ?? progress.error} style={{ marginBottom: 16 }} />}
       {p && (
         <Card style={{ marginBottom: 16 }} aria-label="Tiến độ nộp">
