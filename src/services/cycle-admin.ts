@@ -64,6 +64,10 @@ function assertDate(value: string, what: string): void {
   if (!isValidIsoDate(value)) throw new AppError('INVALID_DATE', `${what} không hợp lệ (${value}).`, { status: 400 });
 }
 
+const requireOpen = (cycle: CycleRow): void => {
+  if (cycle.status === 'closed') throw new AppError('CYCLE_CLOSED', `Kỳ báo cáo kế hoạch năm ${cycle.plan_year} đã đóng; hãy mở lại kỳ trước khi sửa.`, { status: 409 });
+};
+
 /** Last cycle's report of each unit, with the approved amounts and disbursement where recorded. */
 async function previousYear(store: Store, provinceId: string, planYear: number) {
   const prev = await store.db.selectFrom('cycles').select('id').where('province_id', '=', provinceId).where('plan_year', '=', planYear - 1).executeTakeFirst();
@@ -112,6 +116,7 @@ export async function openCycle(store: Store, actor: Actor, input: OpenCycleInpu
 export async function extendDeadline(store: Store, actor: Actor, cycleId: string, unitId: string, deadline: string | null): Promise<void> {
   requireAdmin(actor);
   const cycle = await loadCycle(store, actor, cycleId);
+  requireOpen(cycle);
   if (deadline !== null) {
     assertDate(deadline, 'Hạn nộp');
     if (deadline < cycle.deadline) throw new AppError('DEADLINE_EARLIER', `Hạn riêng không được sớm hơn hạn chung (${cycle.deadline}).`, { status: 400 });
@@ -122,6 +127,66 @@ export async function extendDeadline(store: Store, actor: Actor, cycleId: string
     await trx.updateTable('cycle_units').set({ deadline }).where('cycle_id', '=', cycle.id).where('unit_id', '=', unitId).execute();
     await appendAudit(store, trx, actor, { entity: 'cycle', entityId: cycle.id, action: 'extend_deadline', before: { unitId, deadline: row.deadline }, after: { unitId, deadline } });
   });
+}
+
+export interface EditCycleInput {
+  guidanceNumber?: string | undefined;
+  guidanceDate?: string | null | undefined;
+  guidanceIssuer?: string | undefined;
+  deadline?: string | undefined;
+}
+
+/**
+ * Corrects an open cycle's guidance (number, date, issuer) or common deadline, audited with the
+ * values before and after. A unit's own extension that the new common deadline reaches or passes
+ * no longer extends anything and is removed (in the same audited transaction), so that no unit is
+ * left with a deadline earlier than everyone else's. Reports already created keep their text.
+ */
+export async function editCycle(store: Store, actor: Actor, cycleId: string, input: EditCycleInput): Promise<CycleItem> {
+  requireAdmin(actor);
+  const cycle = await loadCycle(store, actor, cycleId);
+  requireOpen(cycle);
+  if (input.deadline !== undefined) assertDate(input.deadline, 'Hạn nộp');
+  if (input.guidanceDate) assertDate(input.guidanceDate, 'Ngày văn bản hướng dẫn');
+  const text = (v: string | undefined, what: string): string | undefined => {
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    if (!t) throw new AppError('EMPTY_FIELD', `${what} không được để trống.`, { status: 400 });
+    return t;
+  };
+  const next = {
+    guidance_number: text(input.guidanceNumber, 'Số, ký hiệu văn bản hướng dẫn') ?? cycle.guidance_number,
+    guidance_date: input.guidanceDate === undefined ? cycle.guidance_date : input.guidanceDate,
+    guidance_issuer: text(input.guidanceIssuer, 'Cơ quan ban hành') ?? cycle.guidance_issuer,
+    deadline: input.deadline ?? cycle.deadline,
+  };
+  const before = { guidanceNumber: cycle.guidance_number, guidanceDate: cycle.guidance_date, guidanceIssuer: cycle.guidance_issuer, deadline: cycle.deadline };
+  const after = { guidanceNumber: next.guidance_number, guidanceDate: next.guidance_date, guidanceIssuer: next.guidance_issuer, deadline: next.deadline };
+  if (JSON.stringify(before) === JSON.stringify(after)) return toCycleItem(cycle);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('cycles').set(next).where('id', '=', cycle.id).execute();
+    const absorbed = await trx.selectFrom('cycle_units').select(['unit_id', 'deadline']).where('cycle_id', '=', cycle.id).where('deadline', 'is not', null).where('deadline', '<=', next.deadline).execute();
+    if (absorbed.length) await trx.updateTable('cycle_units').set({ deadline: null }).where('cycle_id', '=', cycle.id).where('unit_id', 'in', absorbed.map((a) => a.unit_id)).execute();
+    await appendAudit(store, trx, actor, { entity: 'cycle', entityId: cycle.id, action: 'edit', before, after: { ...after, ...(absorbed.length ? { removedExtensions: absorbed.map((a) => ({ unitId: a.unit_id, deadline: a.deadline })) } : {}) } });
+  });
+  return toCycleItem(await loadCycle(store, actor, cycle.id));
+}
+
+/**
+ * Closes an open cycle (no more submissions, guidance and deadlines frozen; reports already
+ * submitted can still be reviewed, approved and disbursed), or reopens a closed one. Audited.
+ */
+export async function setCycleStatus(store: Store, actor: Actor, cycleId: string, status: 'open' | 'closed'): Promise<CycleItem> {
+  requireAdmin(actor);
+  const cycle = await loadCycle(store, actor, cycleId);
+  if (cycle.status === status) {
+    throw new AppError(status === 'closed' ? 'CYCLE_CLOSED' : 'CYCLE_OPEN', `Kỳ báo cáo kế hoạch năm ${cycle.plan_year} ${status === 'closed' ? 'đã đóng' : 'đang mở'}.`, { status: 409 });
+  }
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('cycles').set({ status }).where('id', '=', cycle.id).execute();
+    await appendAudit(store, trx, actor, { entity: 'cycle', entityId: cycle.id, action: status === 'closed' ? 'close' : 'reopen', before: { status: cycle.status }, after: { status } });
+  });
+  return toCycleItem(await loadCycle(store, actor, cycle.id));
 }
 
 export async function cycleProgress(store: Store, actor: Actor, cycleId: string, now: number = Date.now(), filter: { unitKind?: string | undefined } = {}): Promise<ProgressSummary & { cycle: CycleItem }> {

@@ -243,6 +243,11 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
     if (!isEditableStatus(row.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã được nộp.', { status: 409 });
     throw forbidden('Chỉ Chủ tịch UBND được nộp báo cáo.');
   }
+  // A closed cycle takes no more submissions (the Department may reopen it).
+  const cycle = await store.db.selectFrom('cycles').select(['status', 'plan_year']).where('id', '=', row.cycle_id).executeTakeFirst();
+  if (cycle?.status === 'closed') {
+    throw new AppError('CYCLE_CLOSED', `Kỳ báo cáo kế hoạch năm ${cycle.plan_year} đã đóng nên không nộp được nữa; hãy liên hệ Sở KH&CN nếu cần mở lại kỳ.`, { status: 409 });
+  }
   const report = await reportOf(store, row);
   const findings = runChecks(report);
   if (findings.some((f) => f.severity === 'error')) {

@@ -55,17 +55,27 @@ export interface CommentItem {
   body: string;
   authorName: string;
   createdAt: string;
+  /** The reader wrote it and the report has not changed hands since: it may still be edited or deleted. */
+  canChange?: boolean;
 }
+
+/**
+ * Every status change (return, accept, resubmission) and every save is a new version of the
+ * report, so "the report is still at the version the comment was written on" is exactly "the
+ * report has not changed hands since".
+ */
+const commentChangeable = (reportVersion: number, commentVersion: number): boolean => reportVersion === commentVersion;
 
 /** Comments on a report, for whoever may see the report (its commune, its Department). */
 export async function listComments(store: Store, actor: Actor, reportId: string): Promise<CommentItem[]> {
-  await loadReportRow(store, actor, reportId);
-  return store.db
+  const row = await loadReportRow(store, actor, reportId);
+  const rows = await store.db
     .selectFrom('comments')
-    .select(['id', 'version', 'path', 'line_id as lineId', 'body', 'author_name as authorName', 'created_at as createdAt'])
+    .select(['id', 'version', 'path', 'line_id as lineId', 'body', 'author_name as authorName', 'created_at as createdAt', 'author_id'])
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .execute();
+  return rows.map(({ author_id, ...c }) => ({ ...c, canChange: author_id === actor.userId && commentChangeable(row.version, c.version) }));
 }
 
 /** Sections a comment may point at (paths of the report model); a budget line adds its id. */
@@ -84,7 +94,7 @@ export async function addComment(store: Store, actor: Actor, reportId: string, i
     const line = await store.db.selectFrom('budget_lines').select('line_id').where('report_id', '=', reportId).where('part', '=', part).where('line_id', '=', input.lineId).executeTakeFirst();
     if (!line) throw new AppError('UNKNOWN_LINE', 'Dòng dự toán được góp ý không có trong báo cáo.', { status: 400 });
   }
-  const item: CommentItem = { id: newId(), version: row.version, path: input.path, lineId: input.lineId ?? null, body, authorName: actor.fullName, createdAt: nowIso() };
+  const item: CommentItem = { id: newId(), version: row.version, path: input.path, lineId: input.lineId ?? null, body, authorName: actor.fullName, createdAt: nowIso(), canChange: true };
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('comments').values({ id: item.id, report_id: reportId, version: item.version, path: item.path, line_id: item.lineId, body, author_id: actor.userId, author_name: actor.fullName, created_at: item.createdAt }).execute();
     await appendAudit(store, trx, actor, { entity: 'comment', entityId: item.id, action: 'create', after: { reportId, version: item.version, path: item.path, lineId: item.lineId } });
@@ -164,4 +174,45 @@ export async function reviewBundle(store: Store, actor: Actor, reportId: string)
     if (v) sinceReturn = { fromVersion: lastReturn.version, changes: diffReports(Report.parse(JSON.parse(v.body)), report) };
   }
   return { report, meta, findings: runChecks(report), events, comments, sinceReturn, lastYear };
+}
+
+
+/**
+ * A comment may be corrected or withdrawn by its author only before the report changes hands:
+ * while no status change has happened since it was written (the commune has not been given the
+ * report back, nor has it been accepted or resubmitted) and the report is still at the version it
+ * was written on. After that the comment is part of what was decided on, and stays as written.
+ */
+async function changeableComment(store: Store, actor: Actor, reportId: string, commentId: string) {
+  const row = await loadReportRow(store, actor, reportId);
+  const comment = await store.db.selectFrom('comments').selectAll().where('id', '=', commentId).where('report_id', '=', reportId).executeTakeFirst();
+  if (!comment) throw new AppError('NOT_FOUND', 'Không tìm thấy góp ý.', { status: 404 });
+  if (comment.author_id !== actor.userId) throw new AppError('COMMENT_NOT_AUTHOR', 'Chỉ người viết góp ý được sửa hoặc xóa góp ý đó.', { status: 403 });
+  if (!commentChangeable(row.version, comment.version)) {
+    throw new AppError('COMMENT_FROZEN', 'Báo cáo đã được trả lại, tiếp nhận hoặc nộp lại sau khi góp ý này được ghi, nên góp ý được giữ nguyên như khi quyết định.', { status: 409 });
+  }
+  return comment;
+}
+
+/** Corrects the text of one's own comment (before the report changes hands); audited with both texts. */
+export async function editComment(store: Store, actor: Actor, reportId: string, commentId: string, text: string): Promise<CommentItem> {
+  const comment = await changeableComment(store, actor, reportId, commentId);
+  const body = text.trim();
+  if (!body) throw new AppError('EMPTY_COMMENT', 'Nội dung góp ý không được để trống.', { status: 400 });
+  if (body !== comment.body) {
+    await store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments').set({ body }).where('id', '=', comment.id).execute();
+      await appendAudit(store, trx, actor, { entity: 'comment', entityId: comment.id, action: 'edit', before: { reportId, body: comment.body }, after: { reportId, body } });
+    });
+  }
+  return { id: comment.id, version: comment.version, path: comment.path, lineId: comment.line_id, body, authorName: comment.author_name, createdAt: comment.created_at, canChange: true };
+}
+
+/** Withdraws one's own comment (before the report changes hands); the audit keeps what it said. */
+export async function deleteComment(store: Store, actor: Actor, reportId: string, commentId: string): Promise<void> {
+  const comment = await changeableComment(store, actor, reportId, commentId);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('comments').where('id', '=', comment.id).execute();
+    await appendAudit(store, trx, actor, { entity: 'comment', entityId: comment.id, action: 'delete', before: { reportId, version: comment.version, path: comment.path, lineId: comment.line_id, body: comment.body } });
+  });
 }

@@ -48,7 +48,7 @@ const FIXTURE_TXT = readFileSync(new URL('../fixtures/seed-kien-thuy-2026.txt', 
 export const ENTITY_BY_PARAM: Record<string, 'report' | 'cycle' | 'unit'> = { unitId: 'unit', reportId: 'report', cycleId: 'cycle' };
 export const ENTITY_BY_SEGMENT: Record<string, 'report' | 'cycle' | 'unit'> = { reports: 'report', cycles: 'cycle', units: 'unit' };
 /** Parameters that are not ids but positions inside an entity named before them (never alone). */
-export const SUB_PARAMS: Record<string, string> = { version: '1' };
+export const SUB_PARAMS: Record<string, string> = { version: '1', commentId: 'khong-co-gop-y' };
 
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/health': { visible: OK, anonymous: [200] },
@@ -89,6 +89,9 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     visible: DEPT_ONLY([201, 409], [403]),
     body: (input) => ({ planYear: 2031, guidanceNumber: 'Công văn số 9/TN', guidanceIssuer: 'Bộ Khoa học và Công nghệ', deadline: '2030-07-31', unitIds: [input.ownUnitId] }),
   },
+  // The body repeats the issuer / asks for the status the cycle has: a visible cycle is not changed.
+  'PATCH /api/cycles/:id': { visible: DEPT_ONLY([200, 409], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ guidanceIssuer: 'Bộ Khoa học và Công nghệ' }) },
+  'PUT /api/cycles/:id/status': { visible: DEPT_ONLY([409], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ status: 'open' }) },
   'PUT /api/cycles/:id/deadlines/:unitId': { visible: DEPT_ONLY([200, 204], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ deadline: '2026-08-15' }) },
   'GET /api/cycles/:id/progress': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
   'GET /api/cycles/:id/reminders.csv': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
@@ -97,6 +100,9 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/reports/:id/review': { visible: OK },
   'GET /api/reports/:id/comments': { visible: OK },
   'POST /api/reports/:id/comments': { visible: DEPT_ONLY([201]), hidden: COMMUNE_REFUSED, body: () => ({ path: 'plan', body: 'Góp ý kiểm thử phạm vi.' }) },
+  // No such comment on a visible report: 404 for everyone (a hidden report is 404 before that).
+  'PATCH /api/reports/:id/comments/:commentId': { visible: every([404]), body: () => ({ body: 'Sửa góp ý kiểm thử phạm vi.' }) },
+  'DELETE /api/reports/:id/comments/:commentId': { visible: every([404]) },
   // The targets are drafts: a visible one is refused for its status (409/422), never done.
   'POST /api/reports/:id/return': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({ reason: 'Kiểm thử phạm vi.' }) },
   'POST /api/reports/:id/accept': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({}) },

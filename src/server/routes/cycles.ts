@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TIMELINESS_LABELS } from '../../domain/progress.ts';
 import { STATUS_LABELS, type ReportStatus } from '../../services/policy.ts';
-import { cycleProgress, extendDeadline, listCycles, openCycle } from '../../services/cycle-admin.ts';
+import { cycleProgress, editCycle, extendDeadline, listCycles, openCycle, setCycleStatus } from '../../services/cycle-admin.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 import { csvCell } from './csv.ts';
@@ -28,6 +28,29 @@ export const cycleRoutes = (store: Store): FastifyPluginAsyncZod => async (app) 
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send({ cycle: await openCycle(store, requireActor(request), request.body) }));
+
+  app.patch('/api/cycles/:id', {
+    schema: {
+      tags: ['cycles'],
+      summary: 'Sửa văn bản hướng dẫn (số, ngày, cơ quan ban hành) hoặc hạn nộp chung của kỳ đang mở (quản trị Sở)',
+      params: IdParams,
+      body: z.object({
+        guidanceNumber: z.string().min(1).max(200).optional(),
+        guidanceDate: IsoDate.nullable().optional(),
+        guidanceIssuer: z.string().min(1).max(200).optional(),
+        deadline: IsoDate.optional(),
+      }).strict(),
+    },
+  }, async (request) => ({ cycle: await editCycle(store, requireActor(request), request.params.id, request.body) }));
+
+  app.put('/api/cycles/:id/status', {
+    schema: {
+      tags: ['cycles'],
+      summary: 'Đóng kỳ báo cáo (không nhận nộp thêm) hoặc mở lại (quản trị Sở)',
+      params: IdParams,
+      body: z.object({ status: z.enum(['open', 'closed']) }).strict(),
+    },
+  }, async (request) => ({ cycle: await setCycleStatus(store, requireActor(request), request.params.id, request.body.status) }));
 
   app.put('/api/cycles/:id/deadlines/:unitId', {
     schema: {

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptReport, addComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
+import { acceptReport, addComment, deleteComment, editComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
+const CommentParams = z.object({ id: z.string().min(1).max(64), commentId: z.string().min(1).max(64) }).strict();
 
 export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/cycles/:id/queue', {
@@ -35,6 +36,22 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send({ comment: await addComment(store, requireActor(request), request.params.id, request.body) }));
+
+  app.patch('/api/reports/:id/comments/:commentId', {
+    schema: {
+      tags: ['review'],
+      summary: 'Sửa góp ý của chính mình (trước khi báo cáo được trả lại, tiếp nhận hoặc nộp lại)',
+      params: CommentParams,
+      body: z.object({ body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(5000) }).strict(),
+    },
+  }, async (request) => ({ comment: await editComment(store, requireActor(request), request.params.id, request.params.commentId, request.body.body) }));
+
+  app.delete('/api/reports/:id/comments/:commentId', {
+    schema: { tags: ['review'], summary: 'Xóa góp ý của chính mình (trước khi báo cáo được trả lại, tiếp nhận hoặc nộp lại)', params: CommentParams },
+  }, async (request) => {
+    await deleteComment(store, requireActor(request), request.params.id, request.params.commentId);
+    return { ok: true };
+  });
 
   app.post('/api/reports/:id/return', {
     schema: { tags: ['review'], summary: 'Trả lại báo cáo kèm lý do', params: IdParams, body: z.object({ reason: z.string().min(1, 'Cần ghi lý do trả lại.').max(5000) }).strict() },
