@@ -88,13 +88,13 @@ export function reportRows(actor: Actor, items: readonly NewReport[], into: Repo
     let submittedAt: string | null = null;
     let returnReason: string | null = null;
     let contentHashCol: string | null = null;
-    versions.push({ report_id: id, version: 1, body, content_hash: hash, action: item.action ?? 'create', created_at: at, created_by: userOrNull(actor) });
+    versions.push({ report_id: id, version: 1, body, content_hash: hash, action: item.action ?? 'create', created_at: at, created_by: userOrNull(actor), source_version: null });
     events.push({ id: newId(), report_id: id, at, actor_id: null, actor_name: actor.fullName, action: 'create', from_status: null, to_status: created, version: 1, reason: null });
     audits.push({ actor, input: { entity: 'report', entityId: id, action: 'create', after: { cycleId: item.cycleId, unitId: item.unitId, version: 1, contentHash: hash } } });
     for (const step of item.steps ?? []) {
       const next = version + 1;
       const reason = step.reason ?? null;
-      versions.push({ report_id: id, version: next, body, content_hash: hash, action: step.action, created_at: step.at, created_by: step.actor.userId });
+      versions.push({ report_id: id, version: next, body, content_hash: hash, action: step.action, created_at: step.at, created_by: step.actor.userId, source_version: null });
       events.push({ id: newId(), report_id: id, at: step.at, actor_id: step.actor.userId, actor_name: step.actor.fullName, action: step.action, from_status: status, to_status: step.to, version: next, reason });
       audits.push({ actor: step.actor, input: { entity: 'report', entityId: id, action: step.action, before: { status, version }, after: { status: step.to, version: next, contentHash: hash, reason } } });
       if (step.to === 'submitted') [contentHashCol, submittedAt, returnReason] = [hash, step.at, null];
@@ -113,7 +113,7 @@ export function reportRows(actor: Actor, items: readonly NewReport[], into: Repo
 export async function writeReportRows(store: Store, trx: Transaction<DB>, rows: ReportRows): Promise<void> {
   // Rows carrying a JSON body (a few KB each) go 100 at a time to keep statements small.
   await insertChunked(trx, 'reports', rows.reports, 16, 100);
-  await insertChunked(trx, 'report_versions', rows.versions, 7, 100);
+  await insertChunked(trx, 'report_versions', rows.versions, 8, 100);
   await insertChunked(trx, 'report_events', rows.events, 10);
   await insertChunked(trx, 'budget_lines', rows.lines, 13);
   await appendAudits(store, trx, rows.audits);

@@ -185,19 +185,65 @@ export class VersionConflict extends AppError {
   }
 }
 
-/** Saves a new version if `ifMatch` is the current one; otherwise 409 and nothing changes. */
-export async function saveReport(store: Store, actor: Actor, id: string, ifMatch: number, body: unknown): Promise<{ report: Report; meta: ReportMeta }> {
+/** How a saved version came about, as the history names it ("Lưu", "Nhập từ tệp"). */
+export type SaveAction = 'save' | 'import';
+
+/**
+ * Saves a new version if `ifMatch` is the current one; otherwise 409 and nothing changes.
+ * A body identical to the current version (same content hash) writes nothing: no version, no
+ * audit entry — the autosave of an edit typed and then undone is not a version (issue 14).
+ */
+export async function saveReport(store: Store, actor: Actor, id: string, ifMatch: number, body: unknown, action: SaveAction = 'save'): Promise<{ report: Report; meta: ReportMeta }> {
   const row = await loadRow(store, actor, id);
-  if (!canEdit(actor, row)) {
-    throw isEditableStatus(row.status)
-      ? forbidden('Chỉ cán bộ và chủ tịch UBND của đơn vị được sửa báo cáo này.')
-      : new AppError('REPORT_LOCKED', 'Báo cáo đã nộp nên không sửa được; chỉ sửa lại khi Sở trả lại.', { status: 409 });
-  }
+  assertEditable(actor, row);
   const v = validateReport(body);
   if (!v.ok) throw new AppError('INVALID_REPORT', 'Dữ liệu báo cáo không hợp lệ.', { status: 400, details: { findings: v.findings } });
   assertYears(v.report, row);
   // The unit's identity comes from the register, whatever the body said (unit-identity.ts).
   const report = withRegisterIdentity(v.report, registerUnitOf(row));
+  if (row.version === ifMatch && (await versionHash(store, id, ifMatch)) === contentHash(report)) {
+    // Exactly the state at `ifMatch`, as the row read above: a later save by someone else still
+    // makes this client's next save a 409, so nothing can be overwritten through the shortcut.
+    return { report, meta: toMeta(actor, row) };
+  }
+  await commitVersion(store, actor, id, ifMatch, report, action, null);
+  return getReport(store, actor, id);
+}
+
+/**
+ * Restores an earlier version as a new one ("Khôi phục phiên bản N"): the body of version N
+ * becomes version current+1; nothing is overwritten, the restore is audited with its source.
+ */
+export async function restoreVersion(store: Store, actor: Actor, id: string, ifMatch: number, source: number): Promise<{ report: Report; meta: ReportMeta }> {
+  const row = await loadRow(store, actor, id);
+  assertEditable(actor, row);
+  const v = await store.db.selectFrom('report_versions').select('body').where('report_id', '=', id).where('version', '=', source).executeTakeFirst();
+  if (!v) throw new AppError('VERSION_NOT_FOUND', `Không có phiên bản ${source} của báo cáo này.`, { status: 404 });
+  if (row.version !== ifMatch) throw new VersionConflict(row.version);
+  // An old version carries the unit's identity as it was then; the register's applies now.
+  const report = withRegisterIdentity(parsedVersion(store.db, id, source, v.body), registerUnitOf(row));
+  if ((await versionHash(store, id, row.version)) === contentHash(report)) {
+    throw new AppError('SAME_AS_CURRENT', `Nội dung phiên bản ${source} giống hệt bản hiện tại; không cần khôi phục.`, { status: 409 });
+  }
+  await commitVersion(store, actor, id, ifMatch, report, 'restore', source);
+  return getReport(store, actor, id);
+}
+
+function assertEditable(actor: Actor, row: Row): void {
+  if (canEdit(actor, row)) return;
+  throw isEditableStatus(row.status)
+    ? forbidden('Chỉ cán bộ và chủ tịch UBND của đơn vị được sửa báo cáo này.')
+    : new AppError('REPORT_LOCKED', 'Báo cáo đã nộp nên không sửa được; chỉ sửa lại khi Sở trả lại.', { status: 409 });
+}
+
+const versionHashQuery = prepared((db: Kysely<DB>) => db.selectFrom('report_versions').select('content_hash').where('report_id', '=', '').where('version', '=', 0));
+
+async function versionHash(store: Store, id: string, version: number): Promise<string | undefined> {
+  return (await versionHashQuery(store.db, [id, version]))[0]?.content_hash;
+}
+
+/** Writes `report` as version ifMatch+1 of a draft or returned report, with its rows and audit, or throws 409. */
+async function commitVersion(store: Store, actor: Actor, id: string, ifMatch: number, report: Report, action: SaveAction | 'restore', source: number | null): Promise<void> {
   const now = nowIso();
   const hash = contentHash(report);
   await store.db.transaction().execute(async (trx) => {
@@ -214,11 +260,10 @@ export async function saveReport(store: Store, actor: Actor, id: string, ifMatch
       if (!isEditableStatus(current.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã nộp nên không sửa được; chỉ sửa lại khi Sở trả lại.', { status: 409 });
       throw new VersionConflict(current.version);
     }
-    await trx.insertInto('report_versions').values({ report_id: id, version: next, body: JSON.stringify(report), content_hash: hash, action: 'save', created_at: now, created_by: actor.userId }).execute();
+    await trx.insertInto('report_versions').values({ report_id: id, version: next, body: JSON.stringify(report), content_hash: hash, action, created_at: now, created_by: actor.userId, source_version: source }).execute();
     await writeBudgetRows(trx, id, report);
-    await appendAudit(store, trx, actor, { entity: 'report', entityId: id, action: 'save', before: { version: ifMatch }, after: { version: next, contentHash: hash } });
+    await appendAudit(store, trx, actor, { entity: 'report', entityId: id, action, before: { version: ifMatch }, after: { version: next, contentHash: hash, ...(source !== null ? { restoredFrom: source } : {}) } });
   });
-  return getReport(store, actor, id);
 }
 
 /** The years of a report are fixed by its cycle: a body for other years is refused, not rewritten. */
@@ -310,6 +355,8 @@ export interface VersionItem {
   createdBy: string | null;
   action: string;
   contentHash: string;
+  /** The version a restore copied. */
+  sourceVersion: number | null;
 }
 
 export async function listVersions(store: Store, actor: Actor, id: string): Promise<VersionItem[]> {
@@ -317,11 +364,11 @@ export async function listVersions(store: Store, actor: Actor, id: string): Prom
   const rows = await store.db
     .selectFrom('report_versions')
     .leftJoin('users', 'users.id', 'report_versions.created_by')
-    .select(['report_versions.version', 'report_versions.created_at', 'users.full_name', 'report_versions.action', 'report_versions.content_hash'])
+    .select(['report_versions.version', 'report_versions.created_at', 'users.full_name', 'report_versions.action', 'report_versions.content_hash', 'report_versions.source_version'])
     .where('report_id', '=', id)
     .orderBy('report_versions.version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.full_name, action: r.action, contentHash: r.content_hash }));
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.full_name, action: r.action, contentHash: r.content_hash, sourceVersion: r.source_version }));
 }
 
 export async function getVersion(store: Store, actor: Actor, id: string, version: number): Promise<{ report: Report; meta: ReportMeta & { versionAction: string } }> {

@@ -239,6 +239,16 @@ const m003: Migration = {
   },
 };
 
+/**
+ * The version a restore copied (issue 14): "Khôi phục phiên bản 3" is a new version whose body is
+ * version 3's; the history names it so. Null for every other action.
+ */
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('report_versions').addColumn('source_version', 'integer').execute();
+  },
+};
+
 /** The hash the first audit entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -246,6 +256,7 @@ export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_approval_execution': m002,
   '003_national_indexes': m003,
+  '004_version_source': m004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -94,6 +94,8 @@ export interface ReportVersionsTable {
   action: string;
   created_at: string;
   created_by: string | null;
+  /** The version a restore copied; absent (null) for other actions. */
+  source_version: number | null;
 }
 
 export interface BudgetLinesTable {

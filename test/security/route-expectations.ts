@@ -75,6 +75,11 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/reports/:id/checks': { visible: OK },
   'GET /api/reports/:id/versions': { visible: OK },
   'GET /api/reports/:id/versions/:version': { visible: OK },
+  // Restoring version 1: 409 when it is the current content (SAME_AS_CURRENT) or the report is locked.
+  'POST /api/reports/:id/versions/:version/restore': {
+    visible: { commune_officer: [200, 409], commune_chairman: [200, 409], dept_reviewer: [403], dept_admin: [403] },
+    headers: (input) => ({ 'if-match': String(input.target?.version ?? 1) }),
+  },
   'GET /api/reports/:id/diff': { visible: OK, query: 'from=1&to=1' },
   'GET /api/reports/:id/events': { visible: OK },
   'GET /api/reports/:id/document.docx': { visible: OK },

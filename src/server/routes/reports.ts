@@ -1,14 +1,17 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Report } from '../../domain/report-schema.ts';
 import { REPORT_STATUSES } from '../../domain/status.ts';
 import { convertToPdf, renderAppendixXlsx, renderDocx } from '../../documents/render/index.ts';
-import { diffVersions, getChecks, getReport, getReportJson, getVersion, listEvents, listReports, listVersions, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
+import { diffVersions, getChecks, getReport, getReportJson, getVersion, listEvents, listReports, listVersions, restoreVersion, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 import { documentFileName } from '../file-names.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
+const IfMatch = z.object({ 'if-match': z.string().regex(/^"?\d{1,9}"?$/, 'If-Match phải là số phiên bản.') }).passthrough();
+const ifMatchOf = (headers: { 'if-match': string }): number => Number(headers['if-match'].replace(/"/g, ''));
 
 export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/reports', {
@@ -23,27 +26,40 @@ export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
     // Already JSON text: the content type Fastify gives a serialised object.
     reply.type('application/json; charset=utf-8').send(await getReportJson(store, requireActor(request), request.params.id)));
 
-  app.put('/api/reports/:id', {
-    schema: {
-      tags: ['reports'],
-      summary: 'Lưu báo cáo (phiên bản mới); If-Match là phiên bản đang sửa',
-      params: IdParams,
-      headers: z.object({ 'if-match': z.string().regex(/^"?\d{1,9}"?$/, 'If-Match phải là số phiên bản.') }).passthrough(),
-      body: Report,
-    },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const ifMatch = Number(request.headers['if-match'].replace(/"/g, ''));
+  /** A save or restore: the envelope, or 409 with the current envelope so the client can merge. */
+  const versionWrite = async (request: { params: { id: string } } & Parameters<typeof requireActor>[0], reply: FastifyReply, write: () => Promise<unknown>) => {
     try {
-      return await saveReport(store, actor, request.params.id, ifMatch, request.body);
+      return await write();
     } catch (e) {
       if (e instanceof VersionConflict) {
-        const current = await getReport(store, actor, request.params.id);
+        const current = await getReport(store, requireActor(request), request.params.id);
         return reply.status(409).send({ error: { code: e.code, message: e.message, currentVersion: e.currentVersion, current } });
       }
       throw e;
     }
-  });
+  };
+
+  app.put('/api/reports/:id', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Lưu báo cáo (phiên bản mới); If-Match là phiên bản đang sửa; action=import khi lưu nội dung nhập từ tệp',
+      params: IdParams,
+      querystring: z.object({ action: z.enum(['save', 'import']).default('save') }).strict(),
+      headers: IfMatch,
+      body: Report,
+    },
+  }, async (request, reply) =>
+    versionWrite(request, reply, () => saveReport(store, requireActor(request), request.params.id, ifMatchOf(request.headers), request.body, request.query.action)));
+
+  app.post('/api/reports/:id/versions/:version/restore', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Khôi phục một phiên bản cũ thành phiên bản mới; If-Match là phiên bản đang sửa',
+      params: z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1).max(1e9) }).strict(),
+      headers: IfMatch,
+    },
+  }, async (request, reply) =>
+    versionWrite(request, reply, () => restoreVersion(store, requireActor(request), request.params.id, ifMatchOf(request.headers), request.params.version)));
 
   app.post('/api/reports/:id/submit', {
     schema: { tags: ['reports'], summary: 'Chủ tịch UBND nộp báo cáo', params: IdParams, body: z.object({ acknowledgeWarnings: z.boolean().default(false) }).strict().default({ acknowledgeWarnings: false }) },
