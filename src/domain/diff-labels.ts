@@ -36,3 +36,14 @@ export const fallbackLabel = (path: string): string => {
   const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? path;
   return `Mục khác (${last})`;
 };
+
+const AMOUNTS = new Set(['implementation.budget.stated.total', 'plan.stated.total', 'implementation.budget.disbursed']);
+const DATES = new Set(['document.date', 'implementation.dossiers.periodStart', 'implementation.dossiers.periodEnd']);
+
+/** What a field holds, for showing its value: amounts in triệu đồng, rates in %, dates as dd/mm/yyyy. */
+export function valueKind(path: string): 'amount' | 'rate' | 'date' | 'other' {
+  if (AMOUNTS.has(path)) return 'amount';
+  if (DATES.has(path)) return 'date';
+  if (path.startsWith('implementation.dossiers.') && path.endsWith('Rate')) return 'rate';
+  return 'other';
+}

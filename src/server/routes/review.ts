@@ -1,3 +1,5 @@
+import { COMMENT_MAX_LENGTH } from '../../domain/comment-limits.ts';
+import { formatNumber } from '../../domain/format.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptReport, addComment, deleteComment, editComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
@@ -32,7 +34,7 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       body: z.object({
         path: z.string().min(1).max(200).regex(/^(document|implementation|plan)(\.[A-Za-z]+)*$/, 'Mục góp ý không hợp lệ.'),
         lineId: z.string().min(1).max(64).optional(),
-        body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(5000),
+        body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(COMMENT_MAX_LENGTH, `Góp ý dài quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự.`),
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send({ comment: await addComment(store, requireActor(request), request.params.id, request.body) }));

@@ -18,8 +18,11 @@ export const endpoints = {
   units: (q = '') => api<{ items: UnitItem[] }>(`/api/units${q ? `?q=${enc(q)}` : ''}`),
   reports: () => api<{ items: ReportListItem[] }>('/api/reports'),
   report: (id: string | number) => api<ReportEnvelope>(reportPath(id)),
-  save: (id: string | number, report: Report, version: number, keepalive = false) =>
-    api<ReportEnvelope>(reportPath(id), { method: 'PUT', body: report, headers: { 'If-Match': String(version) }, keepalive }),
+  save: (id: string | number, report: Report, version: number, keepalive = false, action: 'save' | 'import' = 'save') =>
+    api<ReportEnvelope>(`${reportPath(id)}${action === 'import' ? '?action=import' : ''}`, { method: 'PUT', body: report, headers: { 'If-Match': String(version) }, keepalive }),
+  /** Version `source` becomes a new version; `version` is the one being edited (If-Match). */
+  restoreVersion: (id: string | number, source: number, version: number) =>
+    api<ReportEnvelope>(`${reportPath(id)}/versions/${source}/restore`, { method: 'POST', body: {}, headers: { 'If-Match': String(version) } }),
   submit: (id: string | number, acknowledgeWarnings: boolean) =>
     api<{ meta: ReportMeta }>(`${reportPath(id)}/submit`, { method: 'POST', body: { acknowledgeWarnings } }),
   comments: (id: string | number) => api<{ items: CommentItem[] }>(`${reportPath(id)}/comments`),

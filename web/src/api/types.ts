@@ -81,6 +81,8 @@ export interface VersionItem {
   createdBy?: string | null;
   action?: string;
   contentHash?: string | null;
+  /** The version a restore copied. */
+  sourceVersion?: number | null;
 }
 
 export type { Change } from '../../../src/domain/diff.ts';

@@ -58,6 +58,16 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const readOnly = !canEdit;
 
   const draftUpdate = draft.update;
+  const draftRestore = draft.restoreVersion;
+  const restoreVersion = useCallback(async (source: number) => {
+    try {
+      const made = await draftRestore(source);
+      setServerFindings(undefined);
+      message.success(`Đã khôi phục phiên bản ${source} thành phiên bản ${made}.`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [draftRestore, message]);
   const set = useCallback((path: readonly (string | number)[], value: unknown) => {
     setServerFindings(undefined);
     draftUpdate((r) => setIn(r, path, value));
@@ -167,7 +177,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
                       label: 'Lịch sử phiên bản',
                       children: (
                         <Suspense fallback={<PageSpinner />}>
-                          {tab === 'history' && <HistoryTab id={id} currentVersion={meta.version} />}
+                          {tab === 'history' && <HistoryTab id={id} currentVersion={meta.version} canEdit={canEdit} onRestore={restoreVersion} />}
                         </Suspense>
                       ),
                     },

@@ -17,8 +17,13 @@ export interface Draft {
   /** The server's copy when a save hit 409; what the user typed stays in `report`. */
   conflict: ReportEnvelope | undefined;
   update(change: (r: Report) => Report): void;
-  /** Replaces the whole draft (import) and saves at once. */
+  /** Replaces the whole draft (import) and saves at once, recorded as "Nhập từ tệp". */
   replace(report: Report): Promise<boolean>;
+  /**
+   * Saves what is pending, then makes version `source` the newest version (a restore on the
+   * server, guarded by If-Match); resolves to the new version number. Throws the API error.
+   */
+  restoreVersion(source: number): Promise<number>;
   /** Saves now; true when everything typed is on the server. */
   flush(): Promise<boolean>;
   keepMine(): Promise<boolean>;
@@ -49,6 +54,8 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const inFlight = useRef<Promise<boolean> | undefined>(undefined);
   const inConflict = useRef(false);
+  /** How the next save is recorded: an import is named as such in the history, once. */
+  const nextAction = useRef<'save' | 'import'>('save');
   const [recovery, setRecovery] = useState<UnsavedCopy | undefined>(() =>
     pendingCopy(browserStorage(), id, { report: initial.report, version: initial.meta.version }));
   /** Keeps the local copy in step: written while something is unsaved, removed once all is saved. */
@@ -74,10 +81,12 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
       return true;
     }
     const sending = latest.current;
+    const action = nextAction.current;
+    nextAction.current = 'save';
     setState('saving');
     const run = (async () => {
       try {
-        const env = await endpoints.save(id, sending, version.current, keepalive);
+        const env = await endpoints.save(id, sending, version.current, keepalive, action);
         saved.current = sending;
         setMeta(env.meta);
         syncCopy();
@@ -90,6 +99,8 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
           setConflict(current);
           setState('conflict');
         } else {
+          // Not sent: the retry of an import is still recorded as the import.
+          if (latest.current === sending) nextAction.current = action;
           setError(errorMessage(e));
           setState('error');
         }
@@ -125,9 +136,25 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     async (next: Report) => {
       latest.current = next;
       setReport(next);
+      nextAction.current = 'import';
       return save();
     },
     [save],
+  );
+
+  const restoreVersion = useCallback(
+    async (source: number) => {
+      if (!(await save())) throw new Error('Chưa lưu được nội dung đang sửa nên chưa khôi phục; hãy thử lại.');
+      const env = await endpoints.restoreVersion(id, source, version.current);
+      latest.current = env.report;
+      saved.current = env.report;
+      setReport(env.report);
+      setMeta(env.meta);
+      syncCopy();
+      setState('saved');
+      return env.meta.version;
+    },
+    [id, save, setMeta, syncCopy],
   );
 
   const keepMine = useCallback(async () => {
@@ -196,5 +223,5 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     };
   }, []);
 
-  return { report, meta, state, error, conflict, update, replace, flush: save, keepMine, takeServer, setMeta, recovery, restore, discardRecovery };
+  return { report, meta, state, error, conflict, update, replace, restoreVersion, flush: save, keepMine, takeServer, setMeta, recovery, restore, discardRecovery };
 }

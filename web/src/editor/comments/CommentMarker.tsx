@@ -11,7 +11,7 @@ function Marker({ items, what }: { items: readonly CommentItem[]; what: string }
     <div style={{ maxWidth: 360 }}>
       {items.map((c) => (
         <div key={c.id} style={{ marginBottom: 8 }}>
-          <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
+          <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.body}</div>
           <div style={{ color: '#8c8c8c', fontSize: 12 }}>{c.authorName} · {formatDateTime(c.createdAt)}</div>
         </div>
       ))}

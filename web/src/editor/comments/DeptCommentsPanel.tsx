@@ -33,7 +33,7 @@ export function DeptCommentsPanel({ comments, report, onOpen }: { comments: read
                   </Tag>
                 )}
               </div>
-              <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
+              <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.body}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {c.authorName} · {formatDateTime(c.createdAt)}
               </Typography.Text>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { CheckedItem, fieldId } from './CheckedItem.tsx';
 
 interface Props {
@@ -19,13 +19,28 @@ interface Props {
 export function ParagraphList({ label, path, value, onChange, singleLine, addLabel = 'Thêm đoạn', placeholder, disabled }: Props) {
   const set = (i: number, text: string) => onChange(value.map((p, j) => (j === i ? text : p)));
   const remove = (i: number) => onChange(value.filter((_, j) => j !== i));
-  const add = () => onChange([...value, '']);
+  // The paragraph "Thêm đoạn" just made takes the focus once it is rendered: what is typed next goes
+  // into it (a space must not press the button again and add another empty paragraph).
+  const focusNew = useRef<number | undefined>(undefined);
+  const add = () => {
+    focusNew.current = value.length;
+    onChange([...value, '']);
+  };
   const items = value.length > 0 ? value : [];
+  const idOf = (i: number) => (i === 0 ? fieldId(path) : `${fieldId(path)}-${i}`);
+  useEffect(() => {
+    const i = focusNew.current;
+    if (i === undefined || i >= items.length) return;
+    focusNew.current = undefined;
+    const input = document.getElementById(idOf(i));
+    input?.focus();
+    input?.scrollIntoView({ block: 'nearest' });
+  });
   return (
     <CheckedItem label={label} path={path}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         {items.map((text, i) => {
-          const id = i === 0 ? fieldId(path) : `${fieldId(path)}-${i}`;
+          const id = idOf(i);
           const aria = items.length > 1 ? `${typeof label === 'string' ? label : 'Đoạn'} – đoạn ${i + 1}` : undefined;
           return (
             <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }} data-path={`${path}[${i}]`}>

@@ -1,42 +1,67 @@
-import { SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { RollbackOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { endpoints } from '../../api/endpoints.ts';
 import type { Change, VersionItem } from '../../api/types.ts';
 import { formatDateTime } from '../../app/labels.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { formatValue } from './format-value.ts';
+import { actionLabel, versionSessions } from './version-sessions.ts';
 
-const ACTIONS: Record<string, { label: string; color: string }> = {
-  create: { label: 'Tạo mới', color: 'default' },
-  save: { label: 'Lưu', color: 'blue' },
-  update: { label: 'Lưu', color: 'blue' },
-  import: { label: 'Nhập từ tệp', color: 'cyan' },
-  submit: { label: 'Nộp', color: 'purple' },
-  return: { label: 'Trả lại', color: 'red' },
-  accept: { label: 'Tiếp nhận', color: 'green' },
-  approve: { label: 'Phê duyệt', color: 'green' },
-  seed: { label: 'Dữ liệu mẫu', color: 'default' },
+const ACTION_COLORS: Record<string, string> = {
+  save: 'blue', update: 'blue', import: 'cyan', restore: 'gold', submit: 'purple', return: 'red', accept: 'green', approve: 'green',
 };
 
+const CHANGE_KINDS: Record<Change['kind'], { label: string; color: string }> = {
+  added: { label: 'Thêm', color: 'green' },
+  removed: { label: 'Bỏ', color: 'red' },
+  changed: { label: 'Sửa', color: 'blue' },
+  moved: { label: 'Chuyển chỗ', color: 'purple' },
+};
 
-/** Every saved version with who and when, and a field/line comparison of any two. */
-export default function HistoryTab({ id, currentVersion }: { id: string; currentVersion: number }) {
+/** A row of the versions table: one version, or an editing session with its versions beneath. */
+interface Row {
+  key: number;
+  item: VersionItem;
+  /** Set on a session row: its first version, and how many versions it holds. */
+  session?: { first: VersionItem; count: number };
+  children?: Row[];
+}
+
+interface Props {
+  id: string;
+  currentVersion: number;
+  /** Restoring needs the right to edit (a draft or returned report, a commune user). */
+  canEdit: boolean;
+  onRestore(version: number): Promise<void>;
+}
+
+/**
+ * Every saved version with who and when (an editing session's autosaves as one row), a
+ * field/line comparison of any two, and "Khôi phục" to make an earlier version the newest.
+ */
+export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: Props) {
+  const { modal } = App.useApp();
   const { data, error, loading } = useLoad(() => endpoints.versions(id), `versions-${id}-${currentVersion}`);
-  const items = [...(data?.items ?? [])].sort((a, b) => b.version - a.version);
+  const items = useMemo(() => [...(data?.items ?? [])].sort((a, b) => b.version - a.version), [data]);
+  const rows = useMemo<Row[]>(() => versionSessions(items).map((s) => s.versions.length === 1
+    ? { key: s.last.version, item: s.last }
+    : { key: s.last.version, item: s.last, session: { first: s.first, count: s.versions.length }, children: s.versions.map((v) => ({ key: v.version, item: v })) }), [items]);
   const [from, setFrom] = useState<number>();
   const [to, setTo] = useState<number>();
   const [changes, setChanges] = useState<Change[]>();
+  const [shown, setShown] = useState<{ from: number; to: number }>();
   const [diffError, setDiffError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (items.length >= 2 && from === undefined && to === undefined) {
-      setTo(items[0]?.version);
-      setFrom(items[1]?.version);
+    // Default comparison: the newest version against the one before the newest editing session.
+    if (rows.length >= 2 && from === undefined && to === undefined) {
+      setTo(rows[0]?.item.version);
+      setFrom(rows[1]?.item.version);
     }
-  }, [items, from, to]);
+  }, [rows, from, to]);
 
   const compare = async () => {
     if (from === undefined || to === undefined) return;
@@ -44,6 +69,7 @@ export default function HistoryTab({ id, currentVersion }: { id: string; current
     setDiffError(undefined);
     try {
       setChanges((await endpoints.diff(id, from, to)).changes);
+      setShown({ from, to });
     } catch (e) {
       setDiffError(errorMessage(e));
     } finally {
@@ -51,58 +77,94 @@ export default function HistoryTab({ id, currentVersion }: { id: string; current
     }
   };
 
-  const options = items.map((v) => ({ value: v.version, label: `Phiên bản ${v.version} – ${formatDateTime(v.createdAt)}` }));
+  const confirmRestore = (v: VersionItem) => {
+    modal.confirm({
+      title: `Khôi phục phiên bản ${v.version}?`,
+      content: `Nội dung của phiên bản ${v.version} (${formatDateTime(v.createdAt)}) sẽ thành phiên bản mới ${currentVersion + 1}. Bản hiện tại (phiên bản ${currentVersion}) vẫn được giữ trong lịch sử, không mất gì.`,
+      okText: 'Khôi phục',
+      cancelText: 'Hủy',
+      onOk: () => onRestore(v.version),
+    });
+  };
+
+  const options = items.map((v) => ({ value: v.version, label: `Phiên bản ${v.version} – ${formatDateTime(v.createdAt)} · ${actionLabel(v)}` }));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title="So sánh hai phiên bản">
         <Space wrap>
-          <Select aria-label="Từ phiên bản" style={{ width: 260 }} value={from} onChange={setFrom} options={options} placeholder="Từ phiên bản" />
+          <Select aria-label="Từ phiên bản" style={{ width: 330 }} value={from} onChange={setFrom} options={options} placeholder="Từ phiên bản" />
           <SwapOutlined />
-          <Select aria-label="Đến phiên bản" style={{ width: 260 }} value={to} onChange={setTo} options={options} placeholder="Đến phiên bản" />
+          <Select aria-label="Đến phiên bản" style={{ width: 330 }} value={to} onChange={setTo} options={options} placeholder="Đến phiên bản" />
           <Button type="primary" onClick={() => void compare()} loading={busy} disabled={from === undefined || to === undefined || from === to}>
             So sánh
           </Button>
         </Space>
         {diffError && <Alert type="error" title={diffError} style={{ marginTop: 12 }} />}
-        {changes && (
+        {changes && shown && (
           <Table<Change>
             style={{ marginTop: 12 }}
             size="small"
-            rowKey={(c) => c.path}
+            rowKey={(c) => `${c.kind}:${c.path}`}
             pagination={false}
             dataSource={changes}
             aria-label="Những thay đổi giữa hai phiên bản"
             locale={{ emptyText: 'Hai phiên bản giống nhau.' }}
             columns={[
-              { title: 'Mục thay đổi', dataIndex: 'label', width: 280 },
-              { title: `Phiên bản ${from}`, dataIndex: 'before', render: (v: unknown) => <Typography.Text delete={v !== undefined}>{formatValue(v)}</Typography.Text> },
-              { title: `Phiên bản ${to}`, dataIndex: 'after', render: (v: unknown) => <Typography.Text strong>{formatValue(v)}</Typography.Text> },
+              { title: 'Mục thay đổi', dataIndex: 'label', width: 300, render: (label: string) => <span style={{ overflowWrap: 'anywhere' }}>{label}</span> },
+              { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: Change['kind']) => <Tag color={CHANGE_KINDS[k].color}>{CHANGE_KINDS[k].label}</Tag> },
+              {
+                title: `Phiên bản ${shown.from}`,
+                key: 'before',
+                render: (_, c) => c.kind === 'added' ? <Typography.Text type="secondary">(chưa có)</Typography.Text>
+                  : <Typography.Text delete={c.kind !== 'moved'} style={{ overflowWrap: 'anywhere' }}>{formatValue(c.before)}</Typography.Text>,
+              },
+              {
+                title: `Phiên bản ${shown.to}`,
+                key: 'after',
+                render: (_, c) => c.kind === 'removed' ? <Typography.Text type="secondary">(đã bỏ)</Typography.Text>
+                  : <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>{formatValue(c.after)}</Typography.Text>,
+              },
             ]}
           />
         )}
       </Card>
-      <Card size="small" title="Các phiên bản đã lưu">
+      <Card size="small" title="Các phiên bản đã lưu" extra={<Typography.Text type="secondary">Các lần tự lưu liền nhau của một người được gộp theo phiên làm việc; bấm ＋ để xem từng lần.</Typography.Text>}>
         {error && <Alert type="error" title={error} />}
-        <Table<VersionItem>
+        <Table<Row>
           size="small"
-          rowKey="version"
+          rowKey="key"
           loading={loading}
-          dataSource={items}
+          dataSource={rows}
+          aria-label="Các phiên bản đã lưu"
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
-            { title: 'Phiên bản', dataIndex: 'version', width: 100 },
-            { title: 'Thời điểm', dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-            { title: 'Người thực hiện', dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
+            { title: 'Phiên bản', key: 'version', width: 110, render: (_, r) => (r.session ? `${r.session.first.version}–${r.item.version}` : r.item.version) },
+            {
+              title: 'Thời điểm',
+              key: 'at',
+              width: 190,
+              render: (_, r) => (r.session ? `${formatDateTime(r.session.first.createdAt)} – ${formatDateTime(r.item.createdAt).slice(-5)}` : formatDateTime(r.item.createdAt)),
+            },
+            { title: 'Người thực hiện', key: 'who', render: (_, r) => r.item.createdBy ?? '—' },
             {
               title: 'Thao tác',
-              dataIndex: 'action',
-              width: 130,
-              render: (a: string | undefined) => {
-                const x = ACTIONS[a ?? ''] ?? { label: a ?? '—', color: 'default' };
-                return <Tag color={x.color}>{x.label}</Tag>;
-              },
+              key: 'action',
+              width: 210,
+              render: (_, r) => r.session
+                ? <Tag color="blue">Chỉnh sửa ({r.session.count} lần lưu)</Tag>
+                : <Tag color={ACTION_COLORS[r.item.action ?? ''] ?? 'default'}>{actionLabel(r.item)}</Tag>,
             },
-            { title: 'Mã băm SHA-256', dataIndex: 'contentHash', render: (h: string | null) => (h ? <span className="khcn-hash">{h.slice(0, 16)}…</span> : '') },
+            { title: 'Mã băm SHA-256', key: 'hash', render: (_, r) => (r.item.contentHash ? <span className="khcn-hash">{r.item.contentHash.slice(0, 16)}…</span> : '') },
+            ...(canEdit ? [{
+              title: '',
+              key: 'restore',
+              width: 130,
+              render: (_: unknown, r: Row) => r.item.version === currentVersion ? <Typography.Text type="secondary">Bản hiện tại</Typography.Text> : (
+                <Button size="small" icon={<RollbackOutlined />} aria-label={`Khôi phục phiên bản ${r.item.version}`} onClick={() => confirmRestore(r.item)}>
+                  Khôi phục
+                </Button>
+              ),
+            }] : []),
           ]}
         />
       </Card>
