@@ -20,6 +20,12 @@ const CHANGE_KINDS: Record<Change['kind'], { label: string; color: string }> = {
   moved: { label: 'Chuyển chỗ', color: 'purple' },
 };
 
+/** "08:02 01/12/2026 – 08:40": a session's start, and its end's time (its date too when another day). */
+function sessionTime(first: string, last: string): string {
+  const [a, b] = [formatDateTime(first), formatDateTime(last)];
+  return a.slice(6) === b.slice(6) ? `${a} – ${b.slice(0, 5)}` : `${a} – ${b}`;
+}
+
 /** A row of the versions table: one version, or an editing session with its versions beneath. */
 interface Row {
   key: number;
@@ -48,6 +54,7 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
   const rows = useMemo<Row[]>(() => versionSessions(items).map((s) => s.versions.length === 1
     ? { key: s.last.version, item: s.last }
     : { key: s.last.version, item: s.last, session: { first: s.first, count: s.versions.length }, children: s.versions.map((v) => ({ key: v.version, item: v })) }), [items]);
+  const currentHash = items.find((v) => v.version === currentVersion)?.contentHash;
   const [from, setFrom] = useState<number>();
   const [to, setTo] = useState<number>();
   const [changes, setChanges] = useState<Change[]>();
@@ -128,7 +135,7 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
           />
         )}
       </Card>
-      <Card size="small" title="Các phiên bản đã lưu" extra={<Typography.Text type="secondary">Các lần tự lưu liền nhau của một người được gộp theo phiên làm việc; bấm ＋ để xem từng lần.</Typography.Text>}>
+      <Card size="small" title="Các phiên bản đã lưu" extra={<Typography.Text type="secondary">Các lần tự lưu liền nhau của một người được gộp theo phiên làm việc; bấm dấu + để xem từng lần.</Typography.Text>}>
         {error && <Alert type="error" title={error} />}
         <Table<Row>
           size="small"
@@ -143,7 +150,7 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
               title: 'Thời điểm',
               key: 'at',
               width: 190,
-              render: (_, r) => (r.session ? `${formatDateTime(r.session.first.createdAt)} – ${formatDateTime(r.item.createdAt).slice(-5)}` : formatDateTime(r.item.createdAt)),
+              render: (_, r) => (r.session ? sessionTime(r.session.first.createdAt, r.item.createdAt) : formatDateTime(r.item.createdAt)),
             },
             { title: 'Người thực hiện', key: 'who', render: (_, r) => r.item.createdBy ?? '—' },
             {
@@ -159,7 +166,8 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
               title: '',
               key: 'restore',
               width: 130,
-              render: (_: unknown, r: Row) => r.item.version === currentVersion ? <Typography.Text type="secondary">Bản hiện tại</Typography.Text> : (
+              render: (_: unknown, r: Row) => r.item.version === currentVersion ? <Typography.Text type="secondary">Bản hiện tại</Typography.Text>
+                : r.item.contentHash && r.item.contentHash === currentHash ? <Typography.Text type="secondary">Giống bản hiện tại</Typography.Text> : (
                 <Button size="small" icon={<RollbackOutlined />} aria-label={`Khôi phục phiên bản ${r.item.version}`} onClick={() => confirmRestore(r.item)}>
                   Khôi phục
                 </Button>
