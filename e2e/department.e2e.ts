@@ -87,7 +87,8 @@ describe('Department reviewer in the browser', () => {
 
   it('accepts the next report in the queue', async () => {
     await openFirstInQueue();
-    await page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận…' }).click();
+    await page.getByRole('dialog', { name: /^Tiếp nhận báo cáo của / }).getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await page.getByText('Đã tiếp nhận').first().waitFor();
     await page.getByRole('region', { name: 'Dòng thời gian' }).getByText('Tiếp nhận').first().waitFor();
   });

@@ -44,7 +44,7 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       tags: ['review'],
       summary: 'Sửa góp ý của chính mình (trước khi báo cáo được trả lại, tiếp nhận hoặc nộp lại)',
       params: CommentParams,
-      body: z.object({ body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(5000) }).strict(),
+      body: z.object({ body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(COMMENT_MAX_LENGTH, `Góp ý dài quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự.`) }).strict(),
     },
   }, async (request) => ({ comment: await editComment(store, requireActor(request), request.params.id, request.params.commentId, request.body.body) }));
 

@@ -110,4 +110,6 @@ export interface CommentItem {
   body: string;
   authorName: string;
   createdAt: string;
+  /** The reader wrote it and the report has not changed hands since: it may still be edited or deleted. */
+  canChange?: boolean;
 }

@@ -12,6 +12,7 @@ export interface Cycle {
   /** Submitted reports waiting for review (sent to the Department only). */
   pendingReviews?: number;
 }
+export interface EditCycleInput { guidanceNumber?: string; guidanceDate?: string | null; guidanceIssuer?: string; deadline?: string }
 export interface OpenCycleInput { planYear: number; guidanceNumber: string; guidanceDate?: string | null; guidanceIssuer: string; deadline: string; unitIds?: string[] }
 export interface QueueItem {
   reportId: string; unit: { id: string; name: string; kind: string }; submittedAt: string | null; firstSubmittedAt: string | null; deadline: string;
@@ -64,6 +65,10 @@ export const deptApi = {
   progress: (cycleId: string) => api<Progress>(`/api/cycles/${enc(cycleId)}/progress`),
   review: (id: string) => api<ReviewBundle>(`/api/reports/${enc(id)}/review`),
   comment: (id: string, body: { path: string; lineId?: string; body: string }) => api<{ comment: CommentItem }>(`/api/reports/${enc(id)}/comments`, { method: 'POST', body }),
+  editComment: (id: string, commentId: string, body: string) => api<{ comment: CommentItem }>(`/api/reports/${enc(id)}/comments/${enc(commentId)}`, { method: 'PATCH', body: { body } }),
+  deleteComment: (id: string, commentId: string) => api<{ ok: true }>(`/api/reports/${enc(id)}/comments/${enc(commentId)}`, { method: 'DELETE' }),
+  editCycle: (cycleId: string, body: EditCycleInput) => api<{ cycle: Cycle }>(`/api/cycles/${enc(cycleId)}`, { method: 'PATCH', body }),
+  setCycleStatus: (cycleId: string, status: 'open' | 'closed') => api<{ cycle: Cycle }>(`/api/cycles/${enc(cycleId)}/status`, { method: 'PUT', body: { status } }),
   returnReport: (id: string, reason: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/return`, { method: 'POST', body: { reason } }),
   accept: (id: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/accept`, { method: 'POST', body: {} }),
   execution: (id: string) => api<Execution>(`/api/reports/${enc(id)}/execution`),

@@ -1,13 +1,15 @@
 import { CalendarOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { matchesSearch } from '../../../../src/domain/text.ts';
 import { formatDay, statusColor, statusLabel, unitName } from '../../app/labels.ts';
+import { errorMessage } from '../../api/client.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { useUser } from '../../auth/session.tsx';
 import { deptApi, type Cycle, type Progress } from '../api.ts';
 import { TIMELINESS } from '../format.ts';
 import { DeadlineModal } from './DeadlineModal.tsx';
+import { EditCycleDrawer } from './EditCycleDrawer.tsx';
 import { OpenCycleDrawer } from './OpenCycleDrawer.tsx';
 
 type ProgressRow = Progress['rows'][number];
@@ -24,7 +26,9 @@ export const CYCLE_STATUS: Record<string, { label: string; color: string }> = {
  */
 export default function CyclesPage() {
   const user = useUser();
+  const { message, modal } = App.useApp();
   const admin = user.role === 'dept_admin';
+  const [editing, setEditing] = useState<Cycle>();
   const cycles = useLoad(deptApi.cycles, 'cycles');
   const [cycleId, setCycleId] = useState<string>();
   const [opening, setOpening] = useState(false);
@@ -53,11 +57,15 @@ export default function CyclesPage() {
     { title: 'Hạn nộp chung', dataIndex: 'deadline', width: 130, render: (d: string) => formatDay(d) },
     { title: 'Trạng thái', dataIndex: 'status', width: 110, render: (s: string) => <Tag color={CYCLE_STATUS[s]?.color}>{CYCLE_STATUS[s]?.label ?? s}</Tag> },
     {
-      title: <span className="khcn-skip">Thao tác</span>, key: 'open', width: 140,
+      title: <span className="khcn-skip">Thao tác</span>, key: 'open', width: admin ? 300 : 140,
       render: (_, c) => (
-        <Button size="small" type={c.id === cycleId ? 'primary' : 'default'} onClick={() => setCycleId(c.id)} aria-pressed={c.id === cycleId} aria-label={`Xem đơn vị và hạn nộp kỳ kế hoạch năm ${c.planYear}`}>
-          {c.id === cycleId ? 'Đang xem' : 'Xem đơn vị'}
-        </Button>
+        <Flex gap={6}>
+          <Button size="small" type={c.id === cycleId ? 'primary' : 'default'} onClick={() => setCycleId(c.id)} aria-pressed={c.id === cycleId} aria-label={`Xem đơn vị và hạn nộp kỳ kế hoạch năm ${c.planYear}`}>
+            {c.id === cycleId ? 'Đang xem' : 'Xem đơn vị'}
+          </Button>
+          {admin && c.status === 'open' && <Button size="small" onClick={() => setEditing(c)} aria-label={`Sửa kỳ kế hoạch năm ${c.planYear}`}>Sửa…</Button>}
+          {admin && <Button size="small" danger={c.status === 'open'} onClick={() => void confirmStatus(c)} aria-label={`${c.status === 'open' ? 'Đóng' : 'Mở lại'} kỳ kế hoạch năm ${c.planYear}`}>{c.status === 'open' ? 'Đóng kỳ…' : 'Mở lại…'}</Button>}
+        </Flex>
       ),
     },
   ];
@@ -73,11 +81,46 @@ export default function CyclesPage() {
     ...(admin ? [{
       title: <span className="khcn-skip">Thao tác</span>, key: 'act', width: 120,
       // Only where a (re)submission is still due, or to change/undo an extension.
-      render: (_: unknown, r: ProgressRow) => (pending(r) || extended(r)) && (
+      render: (_: unknown, r: ProgressRow) => cycle?.status === 'open' && (pending(r) || extended(r)) && (
         <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(r)} aria-label={`Gia hạn nộp cho ${unitName(r.unit)}`}>Gia hạn…</Button>
       ),
     }] : []),
   ];
+
+  /** Closing stops submissions: say how many units have not submitted, and act only on a second yes. */
+  const confirmStatus = async (c: Cycle) => {
+    const closing = c.status === 'open';
+    let notIn = '';
+    if (closing) {
+      try {
+        const pr = await deptApi.progress(c.id);
+        const open = pr.rows.filter((r) => r.status === 'draft' || r.status === 'returned').length;
+        notIn = open ? `${open} đơn vị chưa nộp (đang soạn hoặc bị trả lại) sẽ không nộp được nữa. ` : 'Mọi đơn vị đã nộp. ';
+      } catch (e) {
+        message.error(errorMessage(e));
+        return;
+      }
+    }
+    modal.confirm({
+      title: `${closing ? 'Đóng' : 'Mở lại'} kỳ báo cáo kế hoạch năm ${c.planYear}?`,
+      content: closing
+        ? `${notIn}Báo cáo đã nộp vẫn được thẩm định, phê duyệt và giải ngân; văn bản hướng dẫn và hạn nộp không sửa được nữa. Có thể mở lại kỳ sau.`
+        : 'Các đơn vị chưa nộp lại nộp được; sửa được văn bản hướng dẫn, hạn nộp và gia hạn.',
+      okText: closing ? 'Đóng kỳ' : 'Mở lại kỳ',
+      okButtonProps: closing ? { danger: true } : {},
+      cancelText: 'Quay lại',
+      onOk: async () => {
+        try {
+          await deptApi.setCycleStatus(c.id, closing ? 'closed' : 'open');
+          message.success(`Đã ${closing ? 'đóng' : 'mở lại'} kỳ báo cáo kế hoạch năm ${c.planYear}.`);
+          cycles.reload();
+          progress.reload();
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+  };
 
   const nextYear = items.length ? Math.max(...items.map((c) => c.planYear)) + 1 : new Date().getFullYear() + 1;
   const error = cycles.error ?? progress.error;
@@ -147,6 +190,17 @@ export default function CyclesPage() {
             setQ('');
             setFilter('all');
             cycles.reload();
+          }}
+        />
+      )}
+      {editing && (
+        <EditCycleDrawer
+          cycle={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            cycles.reload();
+            progress.reload();
           }}
         />
       )}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, List, Select, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { findLine } from '../../../../src/domain/budget.ts';
 import { COMMENT_MAX_LENGTH } from '../../../../src/domain/comment-limits.ts';
@@ -15,7 +15,8 @@ const COMMENT_BOX_ID = 'noi-dung-gop-y';
 export function CommentsCard({ id, report, comments, line, onLineCleared, onAdded }: {
   id: string; report: Report; comments: CommentItem[]; line: { id: string; title: string } | undefined; onLineCleared(): void; onAdded(): void;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const [editing, setEditing] = useState<{ id: string; body: string }>();
   const [path, setPath] = useState('plan.budget');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,15 +43,65 @@ export function CommentsCard({ id, report, comments, line, onLineCleared, onAdde
       setBusy(false);
     }
   };
+  const saveEdit = async () => {
+    if (!editing) return;
+    setBusy(true);
+    try {
+      await deptApi.editComment(id, editing.id, editing.body);
+      setEditing(undefined);
+      message.success('Đã sửa góp ý.');
+      onAdded();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirmDelete = (c: CommentItem) => {
+    modal.confirm({
+      title: 'Xóa góp ý này?',
+      content: `"${c.body.length > 120 ? `${c.body.slice(0, 120)}…` : c.body}" sẽ không còn trên báo cáo; xã không thấy góp ý này nữa. Nhật ký kiểm toán vẫn giữ nội dung đã xóa.`,
+      okText: 'Xóa góp ý',
+      okButtonProps: { danger: true },
+      cancelText: 'Quay lại',
+      onOk: async () => {
+        try {
+          await deptApi.deleteComment(id, c.id);
+          message.success('Đã xóa góp ý.');
+          onAdded();
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+  };
   return (
-    <Card title={`Góp ý (${comments.length})`} size="small" style={{ marginBottom: 16 }} aria-label="Góp ý">
+    <Card title={`Góp ý (${comments.length})`} size="small" style={{ marginBottom: 16 }} role="region" aria-label="Góp ý">
       <List size="small" dataSource={comments} locale={{ emptyText: 'Chưa có góp ý.' }} renderItem={(c) => (
         <List.Item>
-          <div>
+          <div style={{ width: '100%' }}>
             <Tag>{commentSectionLabel(c.path)}</Tag>
             {c.lineId && <Tag color="blue">Dòng: {findLine(report.plan.budget, c.lineId)?.title ?? c.lineId}</Tag>}
-            <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.body}</div>
+            {editing?.id === c.id ? (
+              <div style={{ marginTop: 4 }}>
+                <Input.TextArea
+                  aria-label="Sửa nội dung góp ý" rows={3} value={editing.body} onChange={(e) => setEditing({ id: c.id, body: e.target.value })} autoFocus
+                  maxLength={COMMENT_MAX_LENGTH} showCount={{ formatter: ({ count }) => `${formatNumber(count)}/${formatNumber(COMMENT_MAX_LENGTH)} ký tự` }}
+                />
+                <Flex gap={8} style={{ marginTop: 6 }}>
+                  <Button size="small" type="primary" loading={busy} disabled={!editing.body.trim() || editing.body.trim() === c.body} onClick={() => void saveEdit()}>Lưu sửa</Button>
+                  <Button size="small" onClick={() => setEditing(undefined)}>Hủy</Button>
+                </Flex>
+              </div>
+            ) : <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.body}</div>}
             <div style={{ color: '#888', fontSize: 12 }}>{c.authorName} · {formatDateTime(c.createdAt)} · phiên bản {c.version}</div>
+            {c.canChange && editing?.id !== c.id && (
+              // Only the author, and only until the report is returned, accepted or resubmitted.
+              <Flex gap={4} style={{ marginTop: 2 }}>
+                <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setEditing({ id: c.id, body: c.body })} aria-label={`Sửa góp ý: ${c.body.slice(0, 40)}`}>Sửa</Button>
+                <Button size="small" type="link" danger onClick={() => confirmDelete(c)} aria-label={`Xóa góp ý: ${c.body.slice(0, 40)}`}>Xóa…</Button>
+              </Flex>
+            )}
           </div>
         </List.Item>
       )} />

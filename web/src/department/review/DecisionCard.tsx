@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { deptApi } from '../api.ts';
 
-/** Return with reasons, or accept: the two decisions on a submitted report. */
-export function DecisionCard({ id, status, onDone }: { id: string; status: string; onDone(): void }) {
-  const { message } = App.useApp();
+/** Return with reasons, or accept: the two decisions on a submitted report; accepting asks first. */
+export function DecisionCard({ id, status, unit, onDone }: { id: string; status: string; unit: string; onDone(): void }) {
+  const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,12 +24,27 @@ export function DecisionCard({ id, status, onDone }: { id: string; status: strin
       setBusy(false);
     }
   };
+  // Accepting cannot be undone from here (the report leaves the commune's hands for good): a second look first.
+  const confirmAccept = () => {
+    modal.confirm({
+      title: `Tiếp nhận báo cáo của ${unit}?`,
+      content: (
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          Báo cáo được đưa vào tổng hợp; {unit} không sửa được nữa và không thể trả lại báo cáo này sau khi đã tiếp nhận.
+          Nếu cần xã sửa, hãy chọn "Trả lại…".
+        </Typography.Paragraph>
+      ),
+      okText: 'Tiếp nhận',
+      cancelText: 'Quay lại',
+      onOk: () => act('accept'),
+    });
+  };
   return (
     <Card title="Quyết định" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">Trả lại để xã sửa (kèm lý do), hoặc tiếp nhận để đưa vào tổng hợp.</Typography.Paragraph>
       <Space>
         <Button danger onClick={() => setOpen(true)}>Trả lại…</Button>
-        <Button type="primary" loading={busy} onClick={() => void act('accept')}>Tiếp nhận</Button>
+        <Button type="primary" loading={busy} onClick={confirmAccept}>Tiếp nhận…</Button>
       </Space>
       <Modal title="Trả lại báo cáo" open={open} okText="Trả lại" cancelText="Hủy" okButtonProps={{ danger: true, disabled: reason.trim().length < 5, loading: busy }} onOk={() => void act('return')} onCancel={() => setOpen(false)}>
         <Typography.Paragraph>Lý do trả lại (xã sẽ thấy nội dung này cùng các góp ý):</Typography.Paragraph>

@@ -61,7 +61,7 @@ export default function ReviewPage({ id }: { id: string }) {
           <Part1Review report={report} />
         </Col>
         <Col xs={24} lg={8}>
-          <DecisionCard id={id} status={meta.status} onDone={reload} />
+          <DecisionCard id={id} status={meta.status} unit={unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })} onDone={reload} />
           {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} canApprove={user.role === 'dept_admin'} onDone={reload} />}
           <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
           <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Dòng thời gian">
