@@ -55,7 +55,7 @@ describe('a second look before what cannot be undone', () => {
     const del = page.getByRole('dialog', { name: 'Xóa góp ý này?' });
     await del.getByText(/xã không thấy góp ý này nữa/).waitFor();
     await del.getByRole('button', { name: 'Xóa góp ý' }).click();
-    await expect.poll(() => card.getByText('Góp ý nhầm báo cáo.').count()).toBe(0);
+    await expect.poll(() => card.getByText('Góp ý nhầm báo cáo.').count(), { timeout: 15_000 }).toBe(0);
 
     // "Tiếp nhận…" says what happens; "Quay lại" leaves the report as it was.
     await page.getByRole('button', { name: 'Tiếp nhận…' }).click();
@@ -63,7 +63,7 @@ describe('a second look before what cannot be undone', () => {
     await confirm.getByText(`Báo cáo được đưa vào tổng hợp; ${unit} không sửa được nữa và không thể trả lại báo cáo này sau khi đã tiếp nhận.`, { exact: false }).waitFor();
     await screenshot(page, 'issue14-6-after');
     await confirm.getByRole('button', { name: 'Quay lại' }).click();
-    await expect.poll(() => confirm.count()).toBe(0);
+    await expect.poll(() => confirm.count(), { timeout: 15_000 }).toBe(0);
     expect(await page.getByText('Đã tiếp nhận', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Tiếp nhận…' }).click();
     await confirm.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
@@ -104,7 +104,7 @@ describe('a second look before what cannot be undone', () => {
     await row.getByText('Đã đóng').waitFor();
     expect(await row.getByRole('button', { name: 'Sửa kỳ kế hoạch năm 2027' }).count()).toBe(0);
     // A closed cycle offers no extension either.
-    await expect.poll(() => admin.getByRole('region', { name: 'Đơn vị phải báo cáo' }).getByRole('button', { name: /^Gia hạn nộp cho / }).count()).toBe(0);
+    await expect.poll(() => admin.getByRole('region', { name: 'Đơn vị phải báo cáo' }).getByRole('button', { name: /^Gia hạn nộp cho / }).count(), { timeout: 15_000 }).toBe(0);
 
     await row.getByRole('button', { name: 'Mở lại kỳ kế hoạch năm 2027' }).click();
     await admin.getByRole('dialog', { name: 'Mở lại kỳ báo cáo kế hoạch năm 2027?' }).getByRole('button', { name: 'Mở lại kỳ' }).click();
