@@ -160,7 +160,7 @@ async function loadReferenceData(store: Store, seed: number, reference: National
   const audits: { actor: Actor | null; input: AuditInput }[] = [];
   const account = (provinceId: string, username: string, fullName: string, role: Role, unitId: string | null): Actor => {
     const id = idFor(seed, `user/${username}`);
-    users.push({ id, username, password_hash: passwordHash, full_name: fullName, role, province_id: provinceId, unit_id: unitId, failed_logins: 0, locked_until: null, disabled: 0, created_at: createdAt });
+    users.push({ id, username, password_hash: passwordHash, full_name: fullName, role, province_id: provinceId, unit_id: unitId, disabled: 0, created_at: createdAt });
     audits.push({ actor: SYSTEM_ACTOR, input: { entity: 'user', entityId: id, action: 'create', after: { username, role, unitId } } });
     return { userId: id, username, fullName, role, provinceId, unitId };
   };

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import type { Actor } from '../services/actor.ts';
 import { sessionFromToken, type SessionInfo } from '../services/auth.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from '../services/login-devices.ts';
 import type { Store } from '../store/db.ts';
 
 export const SESSION_COOKIE = 'khcn_session';
@@ -41,6 +42,15 @@ export function requireActor(request: FastifyRequest): Actor {
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', expires: new Date(expiresAt) });
+}
+
+/**
+ * The device cookie (services/login-devices.ts): sent only to the auth routes, never read by
+ * scripts, not sent on cross-site requests, kept for DEVICE_DAYS; a logout leaves it, since it
+ * vouches for the browser, not for a session.
+ */
+export function setDeviceCookie(reply: FastifyReply, value: string): void {
+  reply.setCookie(DEVICE_COOKIE, value, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: 'auto', maxAge: DEVICE_DAYS * 86_400 });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

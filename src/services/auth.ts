@@ -7,19 +7,23 @@ import type { DB } from '../store/schema.ts';
 import { ROLES, type Actor, type Role } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { nowIso } from './clock.ts';
+import { deviceFailed, findDevice, rememberDevice } from './login-devices.ts';
+import { attemptKey, claimAttempt, delayAfter, FIRST_DELAY_SECONDS, FREE_FAILURES, MAX_DELAY_SECONDS } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 
 /**
  * Sign-in and sessions. Sessions live in the database (any server process can serve any
  * request); the cookie carries a random token and the database only its SHA-256, so a copy of
- * the database does not hand out live sessions.
+ * the database does not hand out live sessions. Wrong passwords are throttled per username
+ * (login-throttle.ts) except from a browser the user has signed in from (login-devices.ts).
  */
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
+
+/** Checked when no such user exists, so an unknown name costs the same Argon2 work as a real one. */
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000';
 
 export interface SessionInfo {
   actor: Actor;
@@ -28,43 +32,96 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-const INVALID = () => new AppError('LOGIN_FAILED', 'Tên đăng nhập hoặc mật khẩu không đúng.', { status: 401 });
+export interface LoginOptions {
+  /** The session cookie presented, ended by the new sign-in (rotation). */
+  previousToken?: string;
+  /** Tokens of the browser's device cookie (login-devices.ts). */
+  deviceTokens?: readonly string[];
+  /**
+   * Runs `work` once the answer has been sent (the HTTP route passes this). The audit entry of a
+   * failed sign-in exists only for real users: written before the answer, it would make a real
+   * name answer later than an unknown one. Without it, the work is awaited in place.
+   */
+  afterAnswer?: (work: () => Promise<void>) => void;
+}
 
-export async function login(store: Store, username: string, password: string, previousToken?: string): Promise<SessionInfo> {
-  const user = await store.db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
-  if (!user || user.disabled) {
-    // Same work and same answer whether or not the user exists.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000', password);
-    throw INVALID();
-  }
+export interface SignedIn extends SessionInfo {
+  /** A device token to add to the browser's device cookie (first sign-in from this browser). */
+  newDeviceToken?: string;
+}
+
+/** "15 giây", "2 phút", "4 phút 30 giây". */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} giây`;
+  const rest = seconds % 60;
+  return `${Math.floor(seconds / 60)} phút${rest ? ` ${rest} giây` : ''}`;
+}
+
+/** The answer to a wrong name or password, the same for both; says what further failures cost. */
+function loginFailed(failures: number, waitSeconds: number): AppError {
+  const left = Math.max(0, FREE_FAILURES - failures);
+  const next =
+    left > 0
+      ? `Còn ${left} lần thử; sau đó mỗi lần sai sẽ phải chờ lâu dần (từ ${waitText(FIRST_DELAY_SECONDS)} đến ${waitText(MAX_DELAY_SECONDS)}) mới thử lại được.`
+      : waitSeconds > 0
+        ? `Đã sai ${failures} lần liên tiếp: phải chờ ${waitText(waitSeconds)} mới thử lại được.`
+        : `Đã sai ${failures} lần liên tiếp: các lần thử sau có thể phải chờ.`;
+  return new AppError('LOGIN_FAILED', `Tên đăng nhập hoặc mật khẩu không đúng. ${next}`, { status: 401, details: { attemptsLeft: left, retryAfterSeconds: waitSeconds } });
+}
+
+/** A name waiting out its delay: the same for real and unknown names; the password is not checked. */
+function loginThrottled(seconds: number): AppError {
+  return new AppError(
+    'LOGIN_THROTTLED',
+    `Tài khoản này vừa bị nhập sai mật khẩu nhiều lần liên tiếp nên tạm hoãn đăng nhập: vui lòng chờ ${waitText(seconds)} rồi thử lại. Nếu không phải bạn nhập sai, hãy báo quản trị.`,
+    { status: 429, details: { retryAfterSeconds: seconds } },
+  );
+}
+
+export async function login(store: Store, username: string, password: string, options: LoginOptions = {}): Promise<SignedIn> {
   const now = new Date();
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa do đăng nhập sai quá ${MAX_FAILED_LOGINS} lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`, { status: 423 });
+  const name = username.trim().toLowerCase();
+  const found = await store.db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
+  const user = found && !found.disabled ? found : undefined;
+  const device = await findDevice(store, options.deviceTokens ?? [], user?.id);
+  const key = attemptKey(name);
+  // A known browser skips the per-name delay (and is not counted on it); any other attempt is
+  // counted before the password is checked, for a real name and an unknown one alike.
+  let failures = 0;
+  if (!device) {
+    const claim = await claimAttempt(store, key, now);
+    if (!claim.ok) throw loginThrottled(claim.retryAfterSeconds);
+    failures = claim.failures;
   }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await store.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
-      await appendAudit(store, trx, null, { entity: 'user', entityId: user.id, action: lock ? 'login_locked' : 'login_failed', after: { failed } });
-    });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút do đăng nhập sai ${MAX_FAILED_LOGINS} lần liên tiếp.`, { status: 423 });
-    throw INVALID();
+  const passwordOk = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+  if (!user || !passwordOk) {
+    const wait = device ? 0 : delayAfter(failures);
+    if (device) failures = await deviceFailed(store, device);
+    if (user) {
+      const audit = () =>
+        store.db.transaction().execute((trx) => appendAudit(store, trx, null, { entity: 'user', entityId: user.id, action: 'login_failed', after: { failures, knownDevice: Boolean(device) } }));
+      if (options.afterAnswer) options.afterAnswer(audit);
+      else await audit();
+    }
+    throw loginFailed(failures, wait);
   }
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const actor = toActor(user);
-  await store.db.transaction().execute(async (trx) => {
+  const newDeviceToken = await store.db.transaction().execute(async (trx) => {
     // Rotation: a sign-in always gets a fresh session; the one presented (if any) ends.
-    if (previousToken) await trx.deleteFrom('sessions').where('id', '=', tokenHash(previousToken)).execute();
+    if (options.previousToken) await trx.deleteFrom('sessions').where('id', '=', tokenHash(options.previousToken)).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<', now.toISOString()).execute();
     await trx.insertInto('sessions').values({ id: tokenHash(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt }).execute();
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await appendAudit(store, trx, actor, { entity: 'user', entityId: user.id, action: 'login' });
+    // Through the name's own allowance, success forgets its failures; through a known browser it
+    // does not, or the owner signing in would hand a guesser fresh free attempts.
+    if (!device) await trx.deleteFrom('login_attempts').where('key', '=', key).execute();
+    const created = await rememberDevice(trx, user.id, device, now);
+    await appendAudit(store, trx, actor, { entity: 'user', entityId: user.id, action: 'login', after: { knownDevice: Boolean(device) } });
+    return created;
   });
-  return { actor, csrfToken, token, expiresAt };
+  return { actor, csrfToken, token, expiresAt, ...(newDeviceToken ? { newDeviceToken } : {}) };
 }
 
 // Runs on every request: compiled once per database (store/prepared.ts).

@@ -249,6 +249,38 @@ const m004: Migration = {
   },
 };
 
+/**
+ * Sign-in throttling (issue 13, points 5 and 8), shared by every app process through the database.
+ * `login_attempts`: consecutive failed sign-ins per username *string* — existing or not, so an
+ * unknown name is throttled exactly like a real one — keyed by a SHA-256 of the name (fixed
+ * size, and no attacker-chosen text stored); pruned by age and count (services/login-throttle.ts).
+ * `login_devices`: browsers where a user has signed in before; they skip the per-name delay, so
+ * a stranger's wrong guesses cannot keep the owner out. The per-user columns they replace go.
+ */
+const m005: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('login_attempts')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('blocked_until', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('login_attempts_updated').on('login_attempts').column('updated_at').execute();
+    await db.schema
+      .createTable('login_devices')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('login_devices_user').on('login_devices').columns(['user_id', 'last_used_at']).execute();
+    await db.schema.alterTable('users').dropColumn('failed_logins').execute();
+    await db.schema.alterTable('users').dropColumn('locked_until').execute();
+  },
+};
+
 /** The hash the first audit entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -257,6 +289,7 @@ export const migrations: Record<string, Migration> = {
   '002_approval_execution': m002,
   '003_national_indexes': m003,
   '004_version_source': m004,
+  '005_login_throttle': m005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,8 +32,6 @@ export interface UsersTable {
   role: string;
   province_id: string;
   unit_id: string | null;
-  failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: string | null;
   disabled: Bool;
   created_at: string;
 }
@@ -44,6 +42,23 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+/** Consecutive failed sign-ins per username (hashed): see services/login-throttle.ts. */
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
+/** Browsers a user has signed in from (hash of the device cookie's token). */
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  failures: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  last_used_at: string;
 }
 
 export interface CyclesTable {
@@ -209,6 +224,8 @@ export interface DB {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  login_devices: LoginDevicesTable;
   cycles: CyclesTable;
   cycle_units: CycleUnitsTable;
   reports: ReportsTable;

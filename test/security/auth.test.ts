@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { isAppError } from '../../src/domain/errors.ts';
-import { MAX_FAILED_LOGINS } from '../../src/services/auth.ts';
 import { assertPasswordRules, hashPassword } from '../../src/services/passwords.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { freshDatabase, type TestDb } from '../helpers/databases.ts';
@@ -29,7 +28,8 @@ describe('sign-in and sessions', () => {
 
   it('limits sign-in attempts per address: the 11th in a minute gets 429 with a Vietnamese message', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await login('khong.ton.tai', 'sai-mat-khau', '10.0.0.99')).statusCode);
+    // A different name each time: the per-name throttle (login-throttle.test.ts) stays out of it.
+    for (let i = 0; i < 11; i++) statuses.push((await login(`khong.ton.tai.${i}`, 'sai-mat-khau', '10.0.0.99')).statusCode);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     const limited = await login('kienthuy.canbo', 'demo2026', '10.0.0.99');
     expect(limited.statusCode).toBe(429);
@@ -37,22 +37,6 @@ describe('sign-in and sessions', () => {
     expect(limited.json().error.message).toMatch(/Quá nhiều yêu cầu/);
     // Another address is not affected.
     expect((await login('kienthuy.canbo', 'demo2026', '10.0.0.98')).statusCode).toBe(200);
-  });
-
-  it(`locks an account after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one, with a Vietnamese message`, async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) statuses.push((await login('anlao.canbo', `sai-${i}`, `10.1.0.${i}`)).statusCode);
-    expect(statuses).toEqual([...Array(MAX_FAILED_LOGINS - 1).fill(401), 423]);
-    const locked = await login('anlao.canbo', 'demo2026', '10.1.1.1');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().error.message).toMatch(/Tài khoản tạm khóa/);
-    expect(sessionCookie(locked)).toBeUndefined();
-    // When the lock runs out, the right password works again and the counter starts afresh.
-    await t.store.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('username', '=', 'anlao.canbo').execute();
-    expect((await login('anlao.canbo', 'demo2026', '10.1.1.2')).statusCode).toBe(200);
-    const user = await t.store.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'anlao.canbo').executeTakeFirstOrThrow();
-    expect(user).toEqual({ failed_logins: 0, locked_until: null });
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {

@@ -50,10 +50,12 @@ export const ENTITY_BY_SEGMENT: Record<string, 'report' | 'cycle' | 'unit'> = { 
 /** Parameters that are not ids but positions inside an entity named before them (never alone). */
 export const SUB_PARAMS: Record<string, string> = { version: '1', commentId: 'khong-co-gop-y' };
 
+let unknownNames = 0;
+
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/health': { visible: OK, anonymous: [200] },
-  // An unknown user: a real failed login would count towards the lockout of the account.
-  'POST /api/auth/login': { visible: every([401]), anonymous: [401], body: () => ({ username: 'khong.ton.tai', password: 'sai-mat-khau-1' }) },
+  // A new unknown name per request: every name's failures count towards its sign-in delay.
+  'POST /api/auth/login': { visible: every([401]), anonymous: [401], body: () => ({ username: `khong.ton.tai.${++unknownNames}`, password: 'sai-mat-khau-1' }) },
   'POST /api/auth/logout': { visible: OK, anonymous: [200], freshSession: true },
   'GET /api/auth/csrf': { visible: OK },
   'GET /api/me': { visible: OK },

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_LABELS, type Actor } from '../../services/actor.ts';
+import { isAppError } from '../../domain/errors.ts';
 import { login, logout } from '../../services/auth.ts';
+import { DEVICE_COOKIE, deviceCookieValue, deviceTokens } from '../../services/login-devices.ts';
 import type { Store } from '../../store/db.ts';
-import { clearSessionCookie, requireActor, setSessionCookie, SESSION_COOKIE } from '../session.ts';
+import { clearSessionCookie, requireActor, setDeviceCookie, setSessionCookie, SESSION_COOKIE } from '../session.ts';
 
 export const LOGIN_RATE = { max: 10, timeWindow: '1 minute' };
 
@@ -31,8 +33,18 @@ export const authRoutes = (store: Store): FastifyPluginAsyncZod => async (app) =
     schema: { tags: ['auth'], summary: 'Đăng nhập', body: Credentials },
     config: { rateLimit: LOGIN_RATE },
   }, async (request, reply) => {
-    const session = await login(store, request.body.username, request.body.password, request.cookies[SESSION_COOKIE]);
+    const tokens = deviceTokens(request.cookies[DEVICE_COOKIE]);
+    const session = await login(store, request.body.username, request.body.password, {
+      previousToken: request.cookies[SESSION_COOKIE],
+      deviceTokens: tokens,
+      afterAnswer: (work) =>
+        reply.raw.once('close', () => void work().catch((err: unknown) => request.log.error({ err }, 'audit of a failed sign-in not written'))),
+    }).catch((e: unknown) => {
+      if (isAppError(e) && e.code === 'LOGIN_THROTTLED') void reply.header('retry-after', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      throw e;
+    });
     setSessionCookie(reply, session.token, session.expiresAt);
+    if (session.newDeviceToken) setDeviceCookie(reply, deviceCookieValue(tokens, session.newDeviceToken));
     return { user: await presentUser(store, session.actor), csrfToken: session.csrfToken };
   });
 
