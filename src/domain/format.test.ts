@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocumentDate, formatDong, formatMillions, formatPercent, formatShortDate } from './format.ts';
+import { formatDocumentDate, formatDong, formatMillions, formatPercent, formatShortDate, formatWait } from './format.ts';
 import { assertDong, millionsToDong, sumDong } from './money.ts';
 import { parseVietnameseInteger, parseVietnameseNumber } from './parse-number.ts';
 import { searchKey, matchesSearch } from './text.ts';
@@ -23,6 +23,14 @@ describe('formatting', () => {
     expect(formatShortDate('2026-06-30')).toBe('30/6/2026');
     expect(formatShortDate('2026-01-01')).toBe('01/01/2026');
     expect(formatShortDate('2025-07-01')).toBe('01/7/2025');
+  });
+
+  it('says a wait in minutes and seconds', () => {
+    expect(formatWait(1)).toBe('1 giây');
+    expect(formatWait(59)).toBe('59 giây');
+    expect(formatWait(60)).toBe('1 phút');
+    expect(formatWait(287)).toBe('4 phút 47 giây');
+    expect(formatWait(300)).toBe('5 phút');
   });
 });
 

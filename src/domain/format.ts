@@ -67,3 +67,10 @@ export function isValidIsoDate(isoDate: string): boolean {
   if (year < 100 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
+
+/** A wait as people say it: 15 → "15 giây", 120 → "2 phút", 287 → "4 phút 47 giây". */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} giây`;
+  const rest = seconds % 60;
+  return `${Math.floor(seconds / 60)} phút${rest ? ` ${rest} giây` : ''}`;
+}

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
+import { formatWait } from '../domain/format.ts';
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { prepared } from '../store/prepared.ts';
@@ -50,21 +51,14 @@ export interface SignedIn extends SessionInfo {
   newDeviceToken?: string;
 }
 
-/** "15 giây", "2 phút", "4 phút 30 giây". */
-export function waitText(seconds: number): string {
-  if (seconds < 60) return `${seconds} giây`;
-  const rest = seconds % 60;
-  return `${Math.floor(seconds / 60)} phút${rest ? ` ${rest} giây` : ''}`;
-}
-
 /** The answer to a wrong name or password, the same for both; says what further failures cost. */
 function loginFailed(failures: number, waitSeconds: number): AppError {
   const left = Math.max(0, FREE_FAILURES - failures);
   const next =
     left > 0
-      ? `Còn ${left} lần thử; sau đó mỗi lần sai sẽ phải chờ lâu dần (từ ${waitText(FIRST_DELAY_SECONDS)} đến ${waitText(MAX_DELAY_SECONDS)}) mới thử lại được.`
+      ? `Còn ${left} lần thử; sau đó mỗi lần sai sẽ phải chờ lâu dần (từ ${formatWait(FIRST_DELAY_SECONDS)} đến ${formatWait(MAX_DELAY_SECONDS)}) mới thử lại được.`
       : waitSeconds > 0
-        ? `Đã sai ${failures} lần liên tiếp: phải chờ ${waitText(waitSeconds)} mới thử lại được.`
+        ? `Đã sai ${failures} lần liên tiếp: phải chờ ${formatWait(waitSeconds)} mới thử lại được.`
         : `Đã sai ${failures} lần liên tiếp: các lần thử sau có thể phải chờ.`;
   return new AppError('LOGIN_FAILED', `Tên đăng nhập hoặc mật khẩu không đúng. ${next}`, { status: 401, details: { attemptsLeft: left, retryAfterSeconds: waitSeconds } });
 }
@@ -73,7 +67,7 @@ function loginFailed(failures: number, waitSeconds: number): AppError {
 function loginThrottled(seconds: number): AppError {
   return new AppError(
     'LOGIN_THROTTLED',
-    `Tài khoản này vừa bị nhập sai mật khẩu nhiều lần liên tiếp nên tạm hoãn đăng nhập: vui lòng chờ ${waitText(seconds)} rồi thử lại. Nếu không phải bạn nhập sai, hãy báo quản trị.`,
+    `Tài khoản này vừa bị nhập sai mật khẩu nhiều lần liên tiếp nên tạm hoãn đăng nhập: vui lòng chờ ${formatWait(seconds)} rồi thử lại. Nếu không phải bạn nhập sai, hãy báo quản trị.`,
     { status: 429, details: { retryAfterSeconds: seconds } },
   );
 }

@@ -1,8 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
+import { formatWait } from '../../../src/domain/format.ts';
 
 const DEMO_ACCOUNTS: { username: string; who: string }[] = [
   { username: 'kienthuy.canbo', who: 'cán bộ xã Kiến Thụy' },
@@ -19,19 +20,55 @@ interface Credentials {
   password: string;
 }
 
+interface Problem {
+  message: string;
+  /** A warning once the free attempts are used up or nearly so; an error otherwise. */
+  severity: 'error' | 'warning';
+}
+
+/**
+ * How long the server asks this name to wait before the next attempt (LOGIN_FAILED after the
+ * free attempts, LOGIN_THROTTLED), in seconds; 0 when it may try again at once.
+ */
+const waitOf = (e: unknown): number => (e instanceof ApiError && (e.code === 'LOGIN_FAILED' || e.code === 'LOGIN_THROTTLED') ? (e.detail<number>('retryAfterSeconds') ?? 0) : 0);
+
+/** The server's message says how many tries remain; the last two are shown as a warning. */
+const severityOf = (e: unknown): Problem['severity'] => {
+  if (!(e instanceof ApiError)) return 'error';
+  if (e.code === 'LOGIN_THROTTLED') return 'warning';
+  const left = e.code === 'LOGIN_FAILED' ? e.detail<number>('attemptsLeft') : undefined;
+  return left !== undefined && left <= 2 ? 'warning' : 'error';
+};
+
+/** Seconds left until `until` (ms since the epoch), ticking once a second; 0 when passed or unset. */
+function useSecondsLeft(until: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === undefined) return undefined;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
 export function LoginPage() {
   const { login, demo } = useSession();
   const [form] = Form.useForm<Credentials>();
-  const [error, setError] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState<number>();
+  const secondsLeft = useSecondsLeft(waitUntil);
 
   const submit = async (values: Credentials) => {
     setBusy(true);
-    setError(undefined);
+    setProblem(undefined);
     try {
       await login(values.username.trim(), values.password);
     } catch (e) {
-      setError(errorMessage(e));
+      setProblem({ message: errorMessage(e), severity: severityOf(e) });
+      const wait = waitOf(e);
+      setWaitUntil(wait > 0 ? Date.now() + wait * 1000 : undefined);
       setBusy(false);
     }
   };
@@ -52,16 +89,26 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">Dành cho UBND xã, phường, đặc khu và Sở Khoa học và Công nghệ</Typography.Text>
         </Space>
-        <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="middle">
+        <Form<Credentials>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          size="middle"
+          // The wait belongs to the name it was asked for.
+          onValuesChange={(changed: Partial<Credentials>) => {
+            if ('username' in changed) setWaitUntil(undefined);
+          }}
+        >
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Vui lòng nhập tên đăng nhập.' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu.' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            Đăng nhập
+          {problem && <Alert type={problem.severity} title={problem.message} showIcon style={{ marginBottom: 16 }} role="alert" />}
+          <Button type="primary" htmlType="submit" block loading={busy} disabled={secondsLeft > 0}>
+            {secondsLeft > 0 ? `Thử lại sau ${formatWait(secondsLeft)}` : 'Đăng nhập'}
           </Button>
         </Form>
         {demo && (
@@ -76,7 +123,10 @@ export function LoginPage() {
                   <li key={a.username}>
                     <Typography.Link
                       title={`Điền tài khoản ${a.username} (${a.who})`}
-                      onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}
+                      onClick={() => {
+                        form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD });
+                        setWaitUntil(undefined);
+                      }}
                     >
                       {a.username}
                     </Typography.Link>
