@@ -7,10 +7,12 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/db.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.ts';
+import { HeavyWork, RetryLaterError, type HeavyLimitsInput } from './heavy/pool.ts';
 import { authRoutes } from './routes/auth.ts';
 import { importRoutes } from './routes/import.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { unitRoutes } from './routes/units.ts';
 import { approvalRoutes } from './routes/approval.ts';
 import { cycleRoutes } from './routes/cycles.ts';
@@ -31,6 +33,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Told of every route as it is registered: the isolation tests enumerate the API with it. */
   onRoute?: (route: RouteOptions) => void;
+  /** Limits of the heavy-work pools (rendering, PDF, import, consolidation); defaults in heavy/pool.ts. */
+  heavyLimits?: HeavyLimitsInput;
 }
 
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
@@ -51,6 +55,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const heavy = new HeavyWork(options.heavyLimits);
+  app.addHook('onClose', () => heavy.close());
+  // A refused or timed-out heavy task tells the client when to come back.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
+  });
 
   addSecurityHeaders(app, await securityHeaders({
     contentSecurityPolicy: {
@@ -101,10 +111,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(options.store));
   await app.register(unitRoutes(options.store));
   await app.register(reportRoutes(options.store));
-  await app.register(importRoutes(options.store));
+  await app.register(documentRoutes(options.store, heavy));
+  await app.register(importRoutes(options.store, heavy));
   await app.register(cycleRoutes(options.store));
   await app.register(reviewRoutes(options.store));
-  await app.register(dashboardRoutes(options.store));
+  await app.register(dashboardRoutes(options.store, heavy));
   await app.register(approvalRoutes(options.store));
 
   await registerWebUi(app, options.webDist);

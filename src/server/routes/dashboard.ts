@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderConsolidatedDocx, renderConsolidatedXlsx } from '../../documents/consolidated/index.ts';
 import { consolidatedModel, cycleConsolidation } from '../../services/consolidation.ts';
 import { dashboard } from '../../services/dashboard.ts';
 import type { Store } from '../../store/db.ts';
+import type { HeavyWork } from '../heavy/pool.ts';
 import { requireActor } from '../session.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -13,11 +13,11 @@ const Filter = z.object({
 }).strict();
 
 const DOCS = {
-  'consolidated.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'Tong-hop-du-toan-KHCN', render: renderConsolidatedXlsx },
-  'consolidated.docx': { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'Bao-cao-tong-hop-KHCN', render: renderConsolidatedDocx },
+  'consolidated.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'Tong-hop-du-toan-KHCN', format: 'xlsx' },
+  'consolidated.docx': { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'Bao-cao-tong-hop-KHCN', format: 'docx' },
 } as const;
 
-export const dashboardRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
+export const dashboardRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: 'Số liệu bảng điều khiển của Sở (từ các báo cáo đã tiếp nhận)', querystring: Filter.extend({ cycleId: z.string().max(64).optional() }).strict() },
   }, async (request) => ({ dashboard: await dashboard(store, requireActor(request), request.query.cycleId, { unitKind: request.query.unitKind, status: request.query.status }) }));
@@ -31,14 +31,15 @@ export const dashboardRoutes = (store: Store): FastifyPluginAsyncZod => async (a
       schema: { tags: ['dashboard'], summary: path.endsWith('xlsx') ? 'Biểu tổng hợp XLSX của tỉnh/thành phố' : 'Báo cáo tổng hợp của Sở gửi UBND thành phố (DOCX, NĐ 30/2020)', params: IdParams },
     }, async (request, reply) => {
       const model = await consolidatedModel(store, requireActor(request), request.params.id);
-      const bytes = await doc.render(model);
+      // The model is read here (database); the workbook or report is written in a worker.
+      const bytes = await heavy.renderConsolidated(doc.format, model);
       const ext = path.split('.').pop();
       return reply
         .header('content-type', doc.type)
         .header('content-length', String(bytes.byteLength))
         .header('content-disposition', `attachment; filename="${doc.name}-${model.cycle.planYear}.${ext}"`)
         .header('cache-control', 'private, no-store')
-        .send(Buffer.from(bytes));
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
   }
 };

@@ -2,22 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runChecks } from '../../domain/checks.ts';
 import { AppError } from '../../domain/errors.ts';
 import { namesSameUnit, registerCommune, withRegisterIdentity } from '../../domain/unit-identity.ts';
-import { importReport } from '../../documents/import/index.ts';
 import { ownRegisterUnit } from '../../services/units.ts';
 import type { Store } from '../../store/db.ts';
+import type { HeavyWork } from '../heavy/pool.ts';
 import { requireActor } from '../session.ts';
 
 const ACCEPTED = /\.(docx|txt)$/i;
 
-/** Upload a DOCX/TXT report → a preview of what was read (nothing is saved; the UI then PUTs it). */
-export const importRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
+/**
+ * Upload a DOCX/TXT report → a preview of what was read (nothing is saved; the UI then PUTs it).
+ * The reading runs in the import worker pool, under its memory and time limits.
+ */
+export const importRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsyncZod => async (app) => {
   app.post('/api/reports/import', { schema: { tags: ['documents'], summary: 'Đọc một báo cáo DOCX/TXT thành dữ liệu (xem trước, chưa lưu)', consumes: ['multipart/form-data'] } }, async (request) => {
     const actor = requireActor(request);
     const file = await request.file();
     if (!file) throw new AppError('FILE_MISSING', 'Chưa chọn tệp để nhập.');
     if (!ACCEPTED.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .docx hoặc .txt.', { status: 415 });
     const bytes = await file.toBuffer();
-    const result = await importReport(new Uint8Array(bytes), file.filename);
+    const result = await heavy.importDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.filename);
     // A commune imports into its own report: the preview names its unit as the register does,
     // and says so when the file named another (what is saved is set by the server anyway).
     const unit = await ownRegisterUnit(store, actor);

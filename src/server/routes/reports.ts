@@ -3,11 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Report } from '../../domain/report-schema.ts';
 import { REPORT_STATUSES } from '../../domain/status.ts';
-import { convertToPdf, renderAppendixXlsx, renderDocx } from '../../documents/render/index.ts';
 import { diffVersions, getChecks, getReport, getReportJson, getVersion, listEvents, listReports, listVersions, restoreVersion, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
-import { documentFileName } from '../file-names.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
 const IfMatch = z.object({ 'if-match': z.string().regex(/^"?\d{1,9}"?$/, 'If-Match phải là số phiên bản.') }).passthrough();
@@ -81,31 +79,4 @@ export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
 
   app.get('/api/reports/:id/events', { schema: { tags: ['reports'], summary: 'Dòng thời gian trạng thái', params: IdParams } }, async (request) =>
     ({ items: await listEvents(store, requireActor(request), request.params.id) }));
-
-  const documents = [
-    { path: 'document.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', summary: 'Báo cáo (DOCX, NĐ 30/2020)' },
-    { path: 'appendix.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', summary: 'Biểu chi tiết dự toán (XLSX)' },
-    { path: 'document.pdf', type: 'application/pdf', summary: 'Báo cáo (PDF, qua LibreOffice)' },
-    { path: 'appendix.pdf', type: 'application/pdf', summary: 'Biểu chi tiết dự toán (PDF, qua LibreOffice)' },
-  ] as const;
-  for (const doc of documents) {
-    app.get(`/api/reports/:id/${doc.path}`, {
-      schema: { tags: ['documents'], summary: doc.summary, params: IdParams, querystring: z.object({ appendix: z.enum(['0', '1']).optional() }).strict() },
-    }, async (request, reply) => {
-      const { report, meta } = await getReport(store, requireActor(request), request.params.id);
-      const options = { appendix: request.query.appendix === '1', ...(meta.contentHash && meta.status !== 'draft' && meta.status !== 'returned' ? { contentHash: meta.contentHash } : {}) };
-      let bytes: Uint8Array;
-      if (doc.path === 'document.docx') bytes = await renderDocx(report, options);
-      else if (doc.path === 'appendix.xlsx') bytes = await renderAppendixXlsx(report, options);
-      else if (doc.path === 'document.pdf') bytes = await convertToPdf(await renderDocx(report, options), 'docx');
-      else bytes = await convertToPdf(await renderAppendixXlsx(report, options), 'xlsx');
-      const name = documentFileName(report, doc.path);
-      return reply
-        .header('content-type', doc.type)
-        .header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.unicode)}`)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(bytes));
-    });
-  }
 };
-
