@@ -38,10 +38,12 @@ const cores = availableParallelism();
  * Measured on the largest report the schema allows (2.000 budget lines, 6 levels): its DOCX with
  * the appendix takes ~6 s and ~600 MB of heap on one core (the docx library builds every table
  * cell as an object tree), so a render worker gets 1 GB; on a 2-core server one render at a time
- * leaves a core to the requests. PDF runs LibreOffice (~150 MB each, its own process): two at a time.
+ * leaves a core to the requests. At the workers' lower priority on a saturated machine the same
+ * render was measured at 57 s: hence deadlines of minutes, not seconds. PDF runs LibreOffice
+ * (~150 MB each, its own process): two at a time.
  */
 export const DEFAULT_LIMITS: HeavyLimits = {
-  render: { threads: Math.max(1, Math.floor(cores / 2)), queue: 8, memoryMb: 1024, timeoutMs: 60_000, retryAfterSeconds: 10 },
+  render: { threads: Math.max(1, Math.floor(cores / 2)), queue: 8, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 10 },
   pdf: { threads: Math.min(2, cores), queue: 4, memoryMb: 1024, timeoutMs: 150_000, retryAfterSeconds: 30 },
   import: { threads: 1, queue: 4, memoryMb: 768, timeoutMs: 30_000, retryAfterSeconds: 10 },
   consolidation: { threads: 1, queue: 4, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 30 },
