@@ -101,7 +101,7 @@ describe('heavy work runs in worker threads, bounded', () => {
   }, 240_000);
 
   it('a render killed by its memory limit answers a coded error and the server stays up', async () => {
-    const s = await serve(t, { heavyLimits: { render: { memoryMb: 160 } } });
+    const s = await serve(t, { heavyLimits: { renderLarge: { memoryMb: 160 } } });
     try {
       const killed = await get(s, s.officer, `/api/reports/${s.bigId}/document.docx?appendix=1`);
       expect(killed.status).toBe(422);
@@ -118,7 +118,7 @@ describe('heavy work runs in worker threads, bounded', () => {
   }, 240_000);
 
   it('a render over its time limit answers 503 WORK_TIMEOUT with Retry-After, and the server stays up', async () => {
-    const s = await serve(t, { heavyLimits: { render: { timeoutMs: 400 } } });
+    const s = await serve(t, { heavyLimits: { renderLarge: { timeoutMs: 400 } } });
     try {
       const late = await get(s, s.officer, `/api/reports/${s.bigId}/document.docx?appendix=1`);
       expect(late.status).toBe(503);
@@ -130,15 +130,19 @@ describe('heavy work runs in worker threads, bounded', () => {
     }
   }, 240_000);
 
-  it('a full queue answers 503 SERVER_BUSY with Retry-After and a Vietnamese message, never a crash', async () => {
-    const s = await serve(t, { heavyLimits: { render: { threads: 1, queue: 1 } } });
+  it('large renders have a queue of their own: when it is full, 503 SERVER_BUSY with Retry-After, and other reports still render', async () => {
+    const s = await serve(t, { heavyLimits: { renderLarge: { threads: 1, queue: 1 } } });
     try {
-      const answers = await Promise.all([0, 1, 2, 3].map(() => get(s, s.officer, `/api/reports/${s.bigId}/appendix.xlsx`)));
-      const statuses = answers.map((a) => a.status).sort();
-      expect(statuses).toEqual([200, 200, 503, 503]);
+      const large = Promise.all([0, 1, 2, 3].map(() => get(s, s.officer, `/api/reports/${s.bigId}/appendix.xlsx`)));
+      // While the large queue is full, an ordinary report's document is not kept waiting behind it.
+      const ordinary = await get(s, s.other, `/api/reports/${s.otherId}/appendix.xlsx`);
+      expect(ordinary.status).toBe(200);
+      const answers = await large;
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 503, 503]);
+      expect(ordinary.ms).toBeLessThan(Math.max(...answers.map((a) => a.ms)));
       for (const busy of answers.filter((a) => a.status === 503)) {
-        expect(errorOf(busy.body)).toEqual({ code: 'SERVER_BUSY', message: 'Máy chủ đang tạo văn bản cho nhiều người cùng lúc; vui lòng thử lại sau khoảng 10 giây.' });
-        expect(busy.headers.get('retry-after')).toBe('10');
+        expect(errorOf(busy.body)).toEqual({ code: 'SERVER_BUSY', message: 'Máy chủ đang tạo văn bản có nhiều dòng dự toán cho nhiều người cùng lúc; vui lòng thử lại sau khoảng 30 giây.' });
+        expect(busy.headers.get('retry-after')).toBe('30');
       }
       expect((await get(s, undefined, '/api/health')).status).toBe(200);
     } finally {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError } from '../../domain/errors.ts';
-import type { Report } from '../../domain/report-schema.ts';
+import type { BudgetLine, Report } from '../../domain/report-schema.ts';
 import type { ConsolidatedModel } from '../../documents/consolidated/index.ts';
 import type { RenderOptions } from '../../documents/render/index.ts';
 import type { DocumentFormat, HeavyTask, ImportPreview, TaskOutcome } from './tasks.ts';
@@ -14,7 +14,7 @@ import type { DocumentFormat, HeavyTask, ImportPreview, TaskOutcome } from './ta
  * queue (beyond it: 503 with Retry-After), and the workers run at a lower CPU priority than the
  * thread that answers requests.
  */
-export type PoolKind = 'render' | 'pdf' | 'import' | 'consolidation';
+export type PoolKind = 'render' | 'renderLarge' | 'pdf' | 'import' | 'consolidation';
 
 export interface PoolLimits {
   /** Worker threads, i.e. tasks at a time (for pdf: LibreOffice processes at a time). */
@@ -27,6 +27,11 @@ export interface PoolLimits {
   timeoutMs: number;
   /** Seconds a refused client is told to wait (Retry-After). */
   retryAfterSeconds: number;
+  /**
+   * Added to the workers' Linux nice value (LibreOffice started from a worker inherits it): the
+   * long tasks give way to the thread answering requests when the cores are all busy.
+   */
+  nice: number;
 }
 
 export type HeavyLimits = Record<PoolKind, PoolLimits>;
@@ -36,22 +41,32 @@ const cores = availableParallelism();
 
 /**
  * Measured on the largest report the schema allows (2.000 budget lines, 6 levels): its DOCX with
- * the appendix takes ~6 s and ~600 MB of heap on one core (the docx library builds every table
- * cell as an object tree), so a render worker gets 1 GB; on a 2-core server one render at a time
- * leaves a core to the requests. At the workers' lower priority on a saturated machine the same
- * render was measured at 57 s: hence deadlines of minutes, not seconds. PDF runs LibreOffice
- * (~150 MB each, its own process): two at a time.
+ * the appendix takes ~6 s and ~600 MB of heap on one idle core (the docx library builds every
+ * table cell as an object tree), an ordinary report's ~20 ms. So reports with more than
+ * LARGE_REPORT_LINES budget lines render in a pool of their own (one thread, 1 GB, a short
+ * queue, a lower priority): however many of them one user asks for, everyone else's documents
+ * never wait behind them. At that lower priority on a saturated machine the largest render was
+ * measured at 57 s: hence deadlines of minutes. PDF runs LibreOffice (~150 MB each, its own
+ * process): two at a time.
  */
 export const DEFAULT_LIMITS: HeavyLimits = {
-  render: { threads: Math.max(1, Math.floor(cores / 2)), queue: 8, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 10 },
-  pdf: { threads: Math.min(2, cores), queue: 4, memoryMb: 1024, timeoutMs: 150_000, retryAfterSeconds: 30 },
-  import: { threads: 1, queue: 4, memoryMb: 768, timeoutMs: 30_000, retryAfterSeconds: 10 },
-  consolidation: { threads: 1, queue: 4, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 30 },
+  render: { threads: Math.max(1, Math.floor(cores / 2)), queue: 32, memoryMb: 512, timeoutMs: 60_000, retryAfterSeconds: 5, nice: 0 },
+  renderLarge: { threads: 1, queue: 2, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 30, nice: 10 },
+  pdf: { threads: Math.min(2, cores), queue: 4, memoryMb: 1024, timeoutMs: 150_000, retryAfterSeconds: 30, nice: 10 },
+  import: { threads: 1, queue: 8, memoryMb: 768, timeoutMs: 30_000, retryAfterSeconds: 10, nice: 5 },
+  consolidation: { threads: 1, queue: 4, memoryMb: 1024, timeoutMs: 120_000, retryAfterSeconds: 30, nice: 5 },
 };
+
+/** Budget lines (groups included) above which a report renders in the renderLarge pool. */
+export const LARGE_REPORT_LINES = 250;
+
+const countLines = (lines: readonly BudgetLine[]): number => lines.reduce((n, l) => n + 1 + countLines(l.children), 0);
+const budgetLines = (r: Report): number => countLines(r.plan.budget) + countLines(r.implementation.budget.lines);
 
 /** What each kind of work is called in a message: "Máy chủ đang … cho nhiều người cùng lúc". */
 const WHAT: Record<PoolKind, string> = {
   render: 'tạo văn bản',
+  renderLarge: 'tạo văn bản có nhiều dòng dự toán',
   pdf: 'chuyển văn bản sang PDF',
   import: 'đọc tệp nhập',
   consolidation: 'lập biểu tổng hợp',
@@ -69,9 +84,6 @@ export class RetryLaterError extends AppError {
 }
 
 const WORKER = new URL('./worker.mjs', import.meta.url);
-// Workers give up CPU to the thread answering requests (Linux nice, per thread; LibreOffice
-// started from a worker inherits it).
-const NICE = 10;
 // A worker left idle this long is ended; a new one starts in ~0,5–1 s.
 const IDLE_MS = 60_000;
 
@@ -93,7 +105,7 @@ class Pool {
         maxThreads: this.limits.threads,
         maxQueue: this.limits.queue,
         idleTimeout: IDLE_MS,
-        niceIncrement: NICE,
+        niceIncrement: this.limits.nice,
         resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
       });
       // A worker that dies with no task (it should not) must not become an uncaught 'error' event.
@@ -147,12 +159,12 @@ export class HeavyWork {
       (Object.keys(DEFAULT_LIMITS) as PoolKind[]).map((k) => [k, { ...DEFAULT_LIMITS[k], ...limits[k] }]),
     ) as HeavyLimits;
     this.limits = merged;
-    this.pools = { render: new Pool('render', merged.render), pdf: new Pool('pdf', merged.pdf), import: new Pool('import', merged.import), consolidation: new Pool('consolidation', merged.consolidation) };
+    this.pools = Object.fromEntries((Object.keys(merged) as PoolKind[]).map((k) => [k, new Pool(k, merged[k])])) as Record<PoolKind, Pool>;
   }
 
-  /** A report's DOCX/XLSX (render pool) or its PDF (pdf pool: rendered, then LibreOffice). */
+  /** A report's DOCX/XLSX (render pools, by size) or its PDF (pdf pool: rendered, then LibreOffice). */
   async renderDocument(format: DocumentFormat, report: Report, options: RenderOptions): Promise<Uint8Array> {
-    const pool = format.endsWith('.pdf') ? this.pools.pdf : this.pools.render;
+    const pool = format.endsWith('.pdf') ? this.pools.pdf : budgetLines(report) > LARGE_REPORT_LINES ? this.pools.renderLarge : this.pools.render;
     return (await pool.run({ type: 'document', format, report, options })) as Uint8Array;
   }
 
