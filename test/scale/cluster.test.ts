@@ -61,6 +61,14 @@ describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreS
     expect(seen.size).toBe(2);
   });
 
+  it('counts wrong passwords on one name together, whichever process takes them', async () => {
+    const answers: { status: number; worker: string | undefined }[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await call(`${server.url}/api/auth/login`, 'POST', {}, JSON.stringify({ username: 'ct31.002', password: `sai-${i}` })));
+    // Per-process counters would allow five per process; the database allows five in all.
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(new Set(answers.map((a) => a.worker)).size).toBe(2);
+  });
+
   it('loses no submission in a burst through both processes', async () => {
     const rows = await db.store.db
       .selectFrom('reports')
