@@ -4,6 +4,7 @@ import { main } from '../../src/cli/main.ts';
 import { isAppError } from '../../src/domain/errors.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { LOGIN_RATE } from '../../src/server/routes/auth.ts';
+import { clientKey } from '../../src/server/client-address.ts';
 import { parseTrustProxy } from '../../src/server/trust-proxy.ts';
 import { freshDatabase, type TestDb } from '../helpers/databases.ts';
 
@@ -61,6 +62,20 @@ describe('--trust-proxy values', () => {
   });
 });
 
+describe('the client an address stands for', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ])('counts %s as %s', (ip, key) => {
+    expect(clientKey(ip)).toBe(key);
+  });
+});
+
 describe('the sign-in limit behind a trusted proxy', () => {
   let t: TestDb;
   let app: FastifyInstance;
@@ -86,6 +101,12 @@ describe('the sign-in limit behind a trusted proxy', () => {
     expect(statuses).toEqual([...Array(LOGIN_RATE.max).fill(401), 429]);
     // Another client behind the same proxy has its own allowance.
     expect((await attempt(0, PROXY, '203.0.113.8')).statusCode).toBe(401);
+  });
+
+  it('counts an IPv6 client by its /64, however many addresses it takes from it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_RATE.max; i++) statuses.push((await attempt(i, PROXY, `2001:db8:aa:bb:${(i + 1).toString(16)}::${i + 7}`)).statusCode);
+    expect(statuses).toEqual([...Array(LOGIN_RATE.max).fill(401), 429]);
   });
 
   it('ignores X-Forwarded-For from a client that is not the proxy', async () => {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_LABELS, type Actor } from '../../services/actor.ts';
@@ -5,9 +6,11 @@ import { isAppError } from '../../domain/errors.ts';
 import { login, logout } from '../../services/auth.ts';
 import { DEVICE_COOKIE, deviceCookieValue, deviceTokens } from '../../services/login-devices.ts';
 import type { Store } from '../../store/db.ts';
+import { clientKey } from '../client-address.ts';
 import { clearSessionCookie, requireActor, setDeviceCookie, setSessionCookie, SESSION_COOKIE } from '../session.ts';
 
-export const LOGIN_RATE = { max: 10, timeWindow: '1 minute' };
+/** Sign-in requests per client address (an IPv6 client by its /64) and minute. */
+export const LOGIN_RATE = { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => clientKey(request.ip) };
 
 const Credentials = z.object({
   username: z.string().min(1, 'Nhập tên đăng nhập.').max(100),
