@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latestRecords } from '../domain/approval.ts';
 import { consolidate, type Consolidation, type ConsolidationInput, type ConsolidationReport } from '../domain/consolidate.ts';
 import { progress, type ProgressSummary } from '../domain/progress.ts';
 import { Report } from '../domain/report-schema.ts';
@@ -58,15 +59,16 @@ export async function loadCycleData(store: Store, actor: Actor, cycle: CycleRow,
     if (!prev || v.version > prev.version) acceptedBody.set(v.report_id, { version: v.version, body: v.body });
   }
   const approvedRows = await store.db
-    .selectFrom('approved_lines').innerJoin('approvals', 'approvals.report_id', 'approved_lines.report_id')
-    .select(['approved_lines.report_id', 'approved_lines.line_id', 'approved_lines.approved'])
+    // The latest approval version of each report: a correction replaces the figures of the earlier ones.
+    .selectFrom('approval_lines').innerJoin('approvals', (j) => j.onRef('approvals.report_id', '=', 'approval_lines.report_id').onRef('approvals.version', '=', 'approval_lines.version'))
+    .select(['approval_lines.report_id', 'approval_lines.line_id', 'approval_lines.approved'])
     .where('approvals.cycle_id', '=', cycle.id).where('approvals.province_id', '=', actor.provinceId)
     .execute();
-  const paidRows = await store.db
+  const paidRows = latestRecords(await store.db
     .selectFrom('disbursements').innerJoin('approvals', 'approvals.report_id', 'disbursements.report_id')
-    .select(['disbursements.report_id', 'disbursements.line_id', 'disbursements.amount'])
+    .select(['disbursements.id', 'disbursements.corrects', 'disbursements.report_id', 'disbursements.line_id', 'disbursements.amount'])
     .where('approvals.cycle_id', '=', cycle.id).where('disbursements.province_id', '=', actor.provinceId)
-    .execute();
+    .execute());
   const approved = new Map<string, Map<string, number>>();
   for (const a of approvedRows) {
     if (!approved.has(a.report_id)) approved.set(a.report_id, new Map());

@@ -1,3 +1,4 @@
+import { latestRecords } from '../domain/approval.ts';
 import { carryForward } from '../domain/carry-forward.ts';
 import { AppError } from '../domain/errors.ts';
 import { isValidIsoDate } from '../domain/format.ts';
@@ -74,10 +75,12 @@ async function previousYear(store: Store, provinceId: string, planYear: number) 
   const out = new Map<string, { report: Report; approved?: Map<string, number>; disbursed?: number }>();
   if (!prev) return out;
   const reports = await store.db.selectFrom('reports').select(['id', 'unit_id', 'body', 'status']).where('cycle_id', '=', prev.id).where('status', 'in', ['accepted', 'approved']).execute();
-  const approved = await store.db.selectFrom('approved_lines').innerJoin('approvals', 'approvals.report_id', 'approved_lines.report_id')
-    .select(['approved_lines.report_id', 'approved_lines.line_id', 'approved_lines.approved']).where('approvals.cycle_id', '=', prev.id).execute();
-  const paid = await store.db.selectFrom('disbursements').innerJoin('approvals', 'approvals.report_id', 'disbursements.report_id')
-    .select(['disbursements.report_id', 'disbursements.amount']).where('approvals.cycle_id', '=', prev.id).execute();
+  // The latest approval version and the disbursement records not replaced by a correction.
+  const approved = await store.db.selectFrom('approval_lines')
+    .innerJoin('approvals', (j) => j.onRef('approvals.report_id', '=', 'approval_lines.report_id').onRef('approvals.version', '=', 'approval_lines.version'))
+    .select(['approval_lines.report_id', 'approval_lines.line_id', 'approval_lines.approved']).where('approvals.cycle_id', '=', prev.id).execute();
+  const paid = latestRecords(await store.db.selectFrom('disbursements').innerJoin('approvals', 'approvals.report_id', 'disbursements.report_id')
+    .select(['disbursements.id', 'disbursements.corrects', 'disbursements.report_id', 'disbursements.amount']).where('approvals.cycle_id', '=', prev.id).execute());
   for (const r of reports) {
     const lines = approved.filter((a) => a.report_id === r.id);
     const entry: { report: Report; approved?: Map<string, number>; disbursed?: number } = { report: Report.parse(JSON.parse(r.body)) };

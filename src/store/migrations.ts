@@ -281,6 +281,65 @@ const m005: Migration = {
   },
 };
 
+/**
+ * 006: approvals and disbursements are corrected by new records, never edited in place (issue 14).
+ * Every approval is a sequence of versions: approval_versions holds each version's decision and
+ * totals (v1 the original decision, later ones an admin's correction with its reason, and the
+ * reason given for lines approved above their request), approval_lines its approved amount per
+ * line. approvals keeps one row per approved report (its scope and who first approved it) and
+ * `version`, the latest version, which disbursement, consolidation and dashboards read. The
+ * decision columns move off approvals and approved_lines becomes approval_lines (version 1),
+ * so no figure is held in two places. A disbursement correction is a new row that `corrects`
+ * the one it replaces (unique: a record is replaced once); totals skip replaced rows.
+ */
+const m006: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('approval_versions')
+      .addColumn('report_id', 'text', (c) => c.notNull().references('approvals.report_id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('decision_number', 'text', (c) => c.notNull())
+      .addColumn('decision_date', 'text', (c) => c.notNull())
+      .addColumn('report_version', 'integer', (c) => c.notNull())
+      .addColumn('requested_total', 'bigint', (c) => c.notNull())
+      .addColumn('approved_total', 'bigint', (c) => c.notNull())
+      .addColumn('above_request_reason', 'text')
+      .addColumn('correction_reason', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addPrimaryKeyConstraint('approval_versions_pk', ['report_id', 'version'])
+      .execute();
+    await db.schema
+      .createTable('approval_lines')
+      .addColumn('report_id', 'text', (c) => c.notNull().references('approvals.report_id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('line_id', 'text', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('field', 'text')
+      .addColumn('budget_code', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('funding_source', 'text')
+      .addColumn('requested', 'bigint', (c) => c.notNull())
+      .addColumn('approved', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('approval_lines_pk', ['report_id', 'version', 'line_id'])
+      .execute();
+    await sql`insert into approval_versions (report_id, version, decision_number, decision_date, report_version, requested_total, approved_total, above_request_reason, correction_reason, created_at, created_by)
+      select report_id, 1, decision_number, decision_date, report_version, requested_total, approved_total, null, null, created_at, created_by from approvals`.execute(db);
+    await sql`insert into approval_lines (report_id, version, line_id, position, field, budget_code, kind, title, funding_source, requested, approved)
+      select report_id, 1, line_id, position, field, budget_code, kind, title, funding_source, requested, approved from approved_lines`.execute(db);
+    await db.schema.dropTable('approved_lines').execute();
+    await db.schema.alterTable('approvals').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    // One statement per column: SQLite alters one column at a time.
+    for (const column of ['decision_number', 'decision_date', 'report_version', 'requested_total', 'approved_total']) {
+      await db.schema.alterTable('approvals').dropColumn(column).execute();
+    }
+    await db.schema.alterTable('disbursements').addColumn('corrects', 'text').execute();
+    await db.schema.alterTable('disbursements').addColumn('correction_reason', 'text').execute();
+    await db.schema.createIndex('disbursements_corrects').on('disbursements').column('corrects').unique().execute();
+  },
+};
+
 /** The hash the first audit entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -290,6 +349,7 @@ export const migrations: Record<string, Migration> = {
   '003_national_indexes': m003,
   '004_version_source': m004,
   '005_login_throttle': m005,
+  '006_approval_versions': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

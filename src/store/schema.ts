@@ -175,25 +175,40 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-/** The city's decision on one accepted report (migration 002). */
+/** One approved report (migrations 002, 006): its scope, who first approved it, and its latest version. */
 export interface ApprovalsTable {
   report_id: string;
   cycle_id: string;
   province_id: string;
   unit_id: string;
+  /** The latest approval version: the one disbursement, consolidation and dashboards use. */
+  version: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** One version of an approval (migration 006): v1 the decision, later ones an admin's correction. */
+export interface ApprovalVersionsTable {
+  report_id: string;
+  version: number;
   decision_number: string;
   decision_date: string;
   /** The report version the decision approved (the accepted one). */
   report_version: number;
   requested_total: number;
   approved_total: number;
+  /** Why lines were approved above their request (required when any is). */
+  above_request_reason: string | null;
+  /** Why this version corrects the previous one (null for version 1). */
+  correction_reason: string | null;
   created_at: string;
   created_by: string | null;
 }
 
-/** The locked baseline: one row per leaf line of the approved plan budget. */
-export interface ApprovedLinesTable {
+/** The approved amount of every leaf line of the plan budget, per approval version. */
+export interface ApprovalLinesTable {
   report_id: string;
+  version: number;
   line_id: string;
   position: number;
   field: string | null;
@@ -217,6 +232,9 @@ export interface DisbursementsTable {
   note: string | null;
   created_at: string;
   created_by: string | null;
+  /** The disbursement this record replaces (a correction); the replaced one no longer counts. */
+  corrects: string | null;
+  correction_reason: string | null;
 }
 
 export interface DB {
@@ -236,6 +254,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   approvals: ApprovalsTable;
-  approved_lines: ApprovedLinesTable;
+  approval_versions: ApprovalVersionsTable;
+  approval_lines: ApprovalLinesTable;
   disbursements: DisbursementsTable;
 }

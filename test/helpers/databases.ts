@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
+import { Migrator } from 'kysely';
 import { migrate, openStore, type DbKind, type Store } from '../../src/store/db.ts';
+import { migrationProvider } from '../../src/store/migrations.ts';
 
 /**
  * The databases every store/API suite runs on. SQLite always; PostgreSQL at 127.0.0.1:5432
@@ -44,13 +46,21 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given kind: a temp SQLite file or a new PostgreSQL database. */
-export async function freshDatabase(kind: DbKind): Promise<TestDb> {
+/**
+ * A fresh, migrated database of the given kind: a temp SQLite file or a new PostgreSQL database.
+ * `upTo` stops at that migration, as an older install had it (to test the migrations after it).
+ */
+export async function freshDatabase(kind: DbKind, upTo?: string): Promise<TestDb> {
+  const migrateStore = async (store: Store) => {
+    if (!upTo) return void (await migrate(store));
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo(upTo);
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+  };
   const suffix = randomBytes(6).toString('hex');
   if (kind === 'sqlite') {
     const target = join(tmpdir(), `khcn-test-${suffix}.db`);
     const store = await openStore(target);
-    await migrate(store);
+    await migrateStore(store);
     return {
       store,
       target,
@@ -67,7 +77,7 @@ export async function freshDatabase(kind: DbKind): Promise<TestDb> {
   await admin.end();
   const target = PG_ADMIN_URL.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`).replace('$1', '');
   const store = await openStore(target);
-  await migrate(store);
+  await migrateStore(store);
   return {
     store,
     target,

@@ -48,7 +48,7 @@ const FIXTURE_TXT = readFileSync(new URL('../fixtures/seed-kien-thuy-2026.txt', 
 export const ENTITY_BY_PARAM: Record<string, 'report' | 'cycle' | 'unit'> = { unitId: 'unit', reportId: 'report', cycleId: 'cycle' };
 export const ENTITY_BY_SEGMENT: Record<string, 'report' | 'cycle' | 'unit'> = { reports: 'report', cycles: 'cycle', units: 'unit' };
 /** Parameters that are not ids but positions inside an entity named before them (never alone). */
-export const SUB_PARAMS: Record<string, string> = { version: '1', commentId: 'khong-co-gop-y' };
+export const SUB_PARAMS: Record<string, string> = { version: '1', commentId: 'khong-co-gop-y', disbursementId: 'khong-co' };
 
 let unknownNames = 0;
 
@@ -122,6 +122,15 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/reports/:id/disbursements': {
     visible: { commune_officer: [409, 422], commune_chairman: [409, 422], dept_reviewer: [403], dept_admin: [403] },
     body: () => ({ lineId: 'khong-co', amount: 1_000_000, date: '2027-03-01' }),
+  },
+  // The targets are not approved: a correction is refused for that (409), never recorded.
+  'POST /api/reports/:id/approval/versions': {
+    visible: DEPT_ONLY([409], [403]), hidden: ADMIN_ONLY_REFUSED,
+    body: () => ({ decisionNumber: '12/QĐ-UBND', decisionDate: '2026-12-20', expectedVersion: 1, reason: 'Kiểm thử phạm vi.' }),
+  },
+  'POST /api/reports/:id/disbursements/:disbursementId/corrections': {
+    visible: { commune_officer: [409], commune_chairman: [409], dept_reviewer: [403], dept_admin: [403] },
+    body: () => ({ amount: 1_000_000, date: '2027-03-01', reason: 'Kiểm thử phạm vi.' }),
   },
   'GET /api/cycles/:id/execution': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
 };
