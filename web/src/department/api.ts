@@ -25,13 +25,24 @@ export interface ReviewBundle {
   sinceReturn: { fromVersion: number; changes: Change[] } | null;
   lastYear: { previousReportId: string | null; previousStatus: string | null; rows: { key: string; label: string; previous: number | null; current: number }[] };
 }
+/** One approval version (src/services/approval.ts): the latest is what disbursement follows. */
+export interface ApprovalHeader {
+  version: number; decisionNumber: string; decisionDate: string; requestedTotal: number; approvedTotal: number;
+  aboveRequestReason: string | null; correctionReason: string | null; createdAt: string; createdBy: string | null;
+}
 export interface Execution {
   reportId: string;
-  approval: { decisionNumber: string; decisionDate: string; requestedTotal: number; approvedTotal: number; createdAt: string } | null;
+  approval: ApprovalHeader | null;
+  approvalVersions: (ApprovalHeader & { changes: { lineId: string; title: string; before: number; after: number }[] })[];
   lines: { lineId: string; title: string; field: string | null; budgetCode: string | null; kind: string; requested: number; approved: number; disbursed: number }[];
-  disbursements?: { id: string; lineId: string; amount: number; disbursedOn: string; note: string | null; createdAt: string }[];
+  disbursements: { id: string; lineId: string; amount: number; disbursedOn: string; note: string | null; createdAt: string; corrects: string | null; correctionReason: string | null; supersededBy: string | null }[];
   disbursedTotal: number;
   canRecordDisbursement: boolean;
+  canCorrectApproval: boolean;
+}
+export interface ApprovalBody {
+  decisionNumber: string; decisionDate: string; lines: { lineId: string; approved: number }[];
+  aboveRequest?: { confirmed: true; reason: string };
 }
 export interface Dashboard {
   cycle: Cycle; cycles: Cycle[];
@@ -74,8 +85,11 @@ export const deptApi = {
   execution: (id: string) => api<Execution>(`/api/reports/${enc(id)}/execution`),
   disburse: (id: string, body: { lineId: string; amount: number; date: string; note?: string }) =>
     api<Execution>(`/api/reports/${enc(id)}/disbursements`, { method: 'POST', body }),
-  approve: (id: string, body: { decisionNumber: string; decisionDate: string; lines: { lineId: string; approved: number }[] }) =>
-    api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body }),
+  approve: (id: string, body: ApprovalBody) => api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body }),
+  correctApproval: (id: string, body: ApprovalBody & { expectedVersion: number; reason: string }) =>
+    api<Execution>(`/api/reports/${enc(id)}/approval/versions`, { method: 'POST', body }),
+  correctDisbursement: (id: string, disbursementId: string, body: { amount: number; date: string; note?: string; reason: string }) =>
+    api<Execution>(`/api/reports/${enc(id)}/disbursements/${enc(disbursementId)}/corrections`, { method: 'POST', body }),
   dashboard: (f: { cycleId?: string; status?: string; unitKind?: string }) => api<{ dashboard: Dashboard | null }>(`/api/dashboard${qs(f)}`),
   cycleExecution: (cycleId: string) => api<ExecutionOverview>(`/api/cycles/${enc(cycleId)}/execution`),
   remindersUrl: (cycleId: string) => `/api/cycles/${enc(cycleId)}/reminders.csv`,

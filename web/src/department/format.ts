@@ -4,6 +4,8 @@ import type { FieldKey } from '../../../src/domain/consolidate.ts';
 
 /** Display helpers of the Department's screens: triệu đồng "8.212", percentages "99,98%". */
 export const tr = (dong: number): string => formatMillions(dong);
+/** A difference in triệu đồng with its sign written: "+15", "−134,5", "0". */
+export const signedTr = (dong: number): string => (dong > 0 ? `+${tr(dong)}` : dong < 0 ? `−${tr(-dong)}` : '0');
 /** Percentages in dashboard tables: always two decimals, so a column lines up (5,40% next to 5,38%). */
 export const pct = (part: number, whole: number): string => (whole === 0 ? '—' : formatPercent((part / whole) * 100, 2, 2));
 export const rate = (v: number | undefined | null): string => (v === undefined || v === null ? '—' : formatPercent(v, 2, 2));
@@ -14,7 +16,7 @@ export const TIMELINESS: Record<string, { label: string; color: string }> = {
   overdue: { label: 'Quá hạn, chưa nộp', color: 'error' },
   pending: { label: 'Chưa đến hạn', color: 'default' },
 };
-export const ACTION_LABELS: Record<string, string> = { create: 'Tạo báo cáo', submit: 'Nộp', return: 'Trả lại', accept: 'Tiếp nhận', approve: 'Phê duyệt dự toán', save: 'Lưu' };
+export const ACTION_LABELS: Record<string, string> = { create: 'Tạo báo cáo', submit: 'Nộp', return: 'Trả lại', accept: 'Tiếp nhận', approve: 'Phê duyệt dự toán', approval_correct: 'Điều chỉnh phê duyệt', save: 'Lưu' };
 
 /** Table rows → CSV text (UTF-8 BOM for Excel), cells typed by people defused. */
 export function toCsv(header: string[], rows: (string | number)[][]): string {

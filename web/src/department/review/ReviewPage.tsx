@@ -62,7 +62,7 @@ export default function ReviewPage({ id }: { id: string }) {
         </Col>
         <Col xs={24} lg={8}>
           <DecisionCard id={id} status={meta.status} unit={unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })} onDone={reload} />
-          {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} canApprove={user.role === 'dept_admin'} onDone={reload} />}
+          {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} report={report} canApprove={user.role === 'dept_admin'} onDone={reload} />}
           <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
           <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Dòng thời gian">
             <Timeline items={data.events.map((e) => ({
