@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Progress, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Progress, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Field } from '../../../src/domain/report-schema.ts';
 import { matchesSearch } from '../../../src/domain/text.ts';
@@ -11,7 +11,9 @@ import { linkHandler, navigate, reportHref } from '../app/router.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { deptApi, type Execution } from '../department/api.ts';
 import { FIELD_NAMES, pct, tr } from '../department/format.ts';
+import { DateInput } from '../editor/common/DateInput.tsx';
 import { NumberInput } from '../editor/common/NumberInput.tsx';
+import { DisbursementCorrection, planYearRange } from './DisbursementCorrection.tsx';
 
 type Line = Execution['lines'][number] & { no: number; remaining: number };
 type Paid = NonNullable<Execution['disbursements']>[number];
@@ -58,7 +60,9 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
   const [lineId, setLineId] = useState<string>();
   const [amount, setAmount] = useState<number>();
   const [amountError, setAmountError] = useState<string>();
-  const [date, setDate] = useState<Dayjs | null>(() => (planYear === dayjs().year() ? dayjs() : null));
+  const [date, setDate] = useState<string | undefined>(() => (planYear === dayjs().year() ? dayjs().format('YYYY-MM-DD') : undefined));
+  const [dateError, setDateError] = useState<string>();
+  const [correcting, setCorrecting] = useState<Paid>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -80,12 +84,13 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
   const submit = async () => {
     setError(undefined);
     if (!lineId) return setError('Chọn dòng dự toán được giải ngân.');
-    if (!date) return setError('Chọn ngày giải ngân.');
+    if (dateError) return setError(dateError);
+    if (!date) return setError('Nhập ngày giải ngân (dd/mm/yyyy).');
     if (amountError) return setError(amountError);
     if (!amount) return setError('Nhập số tiền giải ngân (triệu đồng), lớn hơn 0.');
     setBusy(true);
     try {
-      await deptApi.disburse(id, { lineId, amount, date: date.format('YYYY-MM-DD'), ...(note.trim() ? { note: note.trim() } : {}) });
+      await deptApi.disburse(id, { lineId, amount, date, ...(note.trim() ? { note: note.trim() } : {}) });
       message.success(`Đã ghi nhận giải ngân ${tr(amount)} triệu đồng cho dòng "${line?.title ?? ''}".`);
       setAmount(undefined);
       setNote('');
@@ -124,12 +129,32 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
     }] : []),
   ];
 
+  const byId = useMemo(() => new Map((e?.disbursements ?? []).map((d) => [d.id, d])), [e]);
   const historyColumns: TableColumnsType<Paid> = [
-    { title: 'Ngày giải ngân', dataIndex: 'disbursedOn', width: 130, render: (d: string) => formatDay(d) },
+    { title: 'Ngày giải ngân', dataIndex: 'disbursedOn', width: 120, render: (d: string) => formatDay(d) },
     { title: 'Dòng dự toán', dataIndex: 'lineId', ellipsis: true, render: (l: string) => titleOf.get(l) ?? l },
-    { title: 'Số tiền (triệu đồng)', dataIndex: 'amount', width: 160, align: 'right', render: (v: number) => <span className="khcn-num">{tr(v)}</span> },
-    { title: 'Ghi chú', dataIndex: 'note', ellipsis: true, render: (n: string | null) => n ?? '—' },
-    { title: 'Ghi nhận lúc', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: 'Số tiền (triệu đồng)', dataIndex: 'amount', width: 150, align: 'right',
+      render: (v: number, p) => <span className="khcn-num" style={p.supersededBy ? { textDecoration: 'line-through', color: '#8c8c8c' } : undefined}>{tr(v)}</span>,
+    },
+    {
+      title: 'Ghi chú', key: 'note',
+      render: (_, p) => (
+        <>
+          {p.supersededBy && <Tag>Đã được điều chỉnh</Tag>}
+          {p.corrects && <Tag color="blue">{p.amount === 0 ? 'Hủy' : 'Điều chỉnh'} lần ghi {tr(byId.get(p.corrects)?.amount ?? 0)} ngày {formatDay(byId.get(p.corrects)?.disbursedOn)}</Tag>}
+          {p.note ?? (p.corrects ? '' : '—')}
+          {p.correctionReason && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>Lý do: {p.correctionReason}</Typography.Text>}
+        </>
+      ),
+    },
+    { title: 'Ghi nhận lúc', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+    ...(e?.canRecordDisbursement ? [{
+      title: <span className="khcn-skip">Thao tác</span>, key: 'act', width: 100,
+      render: (_: unknown, p: Paid) => (p.supersededBy ? null : (
+        <Button size="small" onClick={() => setCorrecting(p)} aria-label={`Điều chỉnh lần giải ngân ${tr(p.amount)} triệu ngày ${formatDay(p.disbursedOn)}`}>Điều chỉnh</Button>
+      )),
+    }] : []),
   ];
 
   return (
@@ -184,10 +209,10 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
                       />
                     </Form.Item>
                     <Flex gap={12}>
-                      <Form.Item label="Ngày giải ngân" htmlFor="khcn-disb-date" required style={{ flex: '0 0 150px', marginBottom: 12 }}>
-                        <DatePicker
-                          id="khcn-disb-date" aria-label="Ngày giải ngân" format="DD/MM/YYYY" placeholder="dd/mm/yyyy" value={date} onChange={setDate} style={{ width: '100%' }}
-                          {...(planYear ? { minDate: dayjs(`${planYear}-01-01`), maxDate: dayjs(`${planYear}-12-31`), defaultPickerValue: dayjs(`${planYear}-01-01`) } : {})}
+                      <Form.Item label="Ngày giải ngân" htmlFor="khcn-disb-date" required style={{ flex: '0 0 160px', marginBottom: 12 }}>
+                        <DateInput
+                          id="khcn-disb-date" ariaLabel="Ngày giải ngân" value={date} onChange={setDate} onError={(e) => setDateError(e?.message)} allowEmpty={false}
+                          {...(planYear ? planYearRange(planYear) : {})}
                         />
                       </Form.Item>
                       <Form.Item label="Số tiền (triệu đồng)" htmlFor="khcn-disb-amount" required style={{ flex: 1, marginBottom: 12 }}
@@ -212,10 +237,21 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
           </Row>
           <Card size="small" title={<>Các lần giải ngân đã ghi <Tag>{history.length}</Tag></>} role="region" aria-label="Các lần giải ngân đã ghi">
             <Table<Paid>
-              rowKey="id" size="small" columns={historyColumns} dataSource={history} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+              rowKey="id" size="small" columns={historyColumns} dataSource={history} rowClassName={(p) => (p.supersededBy ? 'khcn-row-superseded' : '')} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
               locale={{ emptyText: 'Chưa ghi nhận lần giải ngân nào.' }}
             />
           </Card>
+          {correcting && planYear && (
+            <DisbursementCorrection
+              reportId={id} record={correcting} lineTitle={titleOf.get(correcting.lineId) ?? correcting.lineId} planYear={planYear}
+              onCancel={() => setCorrecting(undefined)}
+              onDone={() => {
+                setCorrecting(undefined);
+                message.success('Đã ghi bản điều chỉnh; lần ghi cũ vẫn giữ trong lịch sử, không còn tính vào tổng.');
+                exec.reload();
+              }}
+            />
+          )}
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
-import { Alert, Button, DatePicker, Flex, Input, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Flex, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { compareApproval, type ApprovalComparison } from '../../../../src/domain/approval.ts';
 import { errorMessage } from '../../api/client.ts';
+import { formatInputDate } from '../../../../src/domain/dates.ts';
+import { DateInput } from '../../editor/common/DateInput.tsx';
 import { NumberInput } from '../../editor/common/NumberInput.tsx';
 import { deptApi, type Execution } from '../api.ts';
 import { signedTr, tr } from '../format.ts';
@@ -32,7 +33,8 @@ interface Props {
  */
 export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: Props) {
   const [number, setNumber] = useState(correcting?.decisionNumber ?? '');
-  const [date, setDate] = useState<Dayjs | null>(correcting ? dayjs(correcting.decisionDate) : null);
+  const [date, setDate] = useState<string | undefined>(correcting?.decisionDate);
+  const [dateError, setDateError] = useState<string>();
   const [amounts, setAmounts] = useState<Record<string, number | undefined>>(() => Object.fromEntries(lines.map((l) => [l.lineId, correcting?.approved[l.lineId] ?? l.requested])));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [problem, setProblem] = useState<string>();
@@ -46,7 +48,8 @@ export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: 
 
   const review = () => {
     if (!number.trim()) return setProblem('Nhập số quyết định phê duyệt.');
-    if (!date) return setProblem('Chọn ngày quyết định phê duyệt.');
+    if (dateError) return setProblem(dateError);
+    if (!date) return setProblem('Nhập ngày quyết định phê duyệt (dd/mm/yyyy).');
     if (unread.length) {
       // Never recorded as something else: an amount that does not read stops the approval here.
       const first = unread[0]!;
@@ -58,7 +61,7 @@ export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: 
 
   const record = async (reasons: { above?: string; correction?: string }): Promise<void> => {
     const body = {
-      decisionNumber: number.trim(), decisionDate: date!.format('YYYY-MM-DD'),
+      decisionNumber: number.trim(), decisionDate: date!,
       lines: comparison.lines.map((l) => ({ lineId: l.lineId, approved: l.approved })),
       ...(reasons.above ? { aboveRequest: { confirmed: true as const, reason: reasons.above } } : {}),
     };
@@ -72,7 +75,7 @@ export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input aria-label="Số quyết định" placeholder="Số quyết định, ví dụ 456/QĐ-UBND" value={number} onChange={(ev) => setNumber(ev.target.value)} />
-      <DatePicker aria-label="Ngày quyết định" format="DD/MM/YYYY" placeholder="Ngày quyết định (dd/mm/yyyy)" value={date} onChange={setDate} style={{ width: '100%' }} />
+      <DateInput ariaLabel="Ngày quyết định" placeholder="Ngày quyết định (dd/mm/yyyy)" value={date} onChange={setDate} onError={(e) => setDateError(e?.message)} />
       <Table
         size="small" rowKey="lineId" pagination={false} scroll={{ y: 300 }} dataSource={comparison.lines} aria-label="Số duyệt theo dòng"
         columns={[
@@ -125,7 +128,7 @@ export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: 
       </Flex>
       {confirming && (
         <ApprovalConfirm
-          comparison={comparison} decision={`Quyết định số ${number.trim()} ngày ${date?.format('DD/MM/YYYY') ?? ''}`}
+          comparison={comparison} decision={`Quyết định số ${number.trim()} ngày ${date ? formatInputDate(date) : ''}`}
           correctingVersion={correcting?.version} initialAboveReason={correcting?.aboveRequestReason ?? ''}
           onConfirm={(reasons) => record(reasons).catch((err: unknown) => Promise.reject(new Error(errorMessage(err))))}
           onCancel={() => setConfirming(false)}
