@@ -152,6 +152,16 @@ async function compareLastYear(store: Store, actor: Actor, reportId: string, rep
   };
 }
 
+/** What the commune changed since the Department returned the report: the diff, and the return it answers. */
+export interface SinceReturn {
+  /** The version the return made (its body is the one the Department returned). */
+  fromVersion: number;
+  returnedAt: string;
+  returnedBy: string | null;
+  reason: string | null;
+  changes: Change[];
+}
+
 export interface ReviewBundle {
   report: Report;
   meta: ReportMeta;
@@ -159,7 +169,7 @@ export interface ReviewBundle {
   events: Awaited<ReturnType<typeof listEvents>>;
   comments: CommentItem[];
   /** Changes since the last version the Department decided on (the returned one), if any. */
-  sinceReturn: { fromVersion: number; changes: Change[] } | null;
+  sinceReturn: SinceReturn | null;
   lastYear: YearComparison;
 }
 
@@ -171,7 +181,12 @@ export async function reviewBundle(store: Store, actor: Actor, reportId: string)
   let sinceReturn: ReviewBundle['sinceReturn'] = null;
   if (lastReturn) {
     const v = await store.db.selectFrom('report_versions').select('body').where('report_id', '=', reportId).where('version', '=', lastReturn.version).executeTakeFirst();
-    if (v) sinceReturn = { fromVersion: lastReturn.version, changes: diffReports(Report.parse(JSON.parse(v.body)), report) };
+    if (v) {
+      sinceReturn = {
+        fromVersion: lastReturn.version, returnedAt: lastReturn.at, returnedBy: lastReturn.actorName, reason: lastReturn.reason,
+        changes: diffReports(Report.parse(JSON.parse(v.body)), report),
+      };
+    }
   }
   return { report, meta, findings: runChecks(report), events, comments, sinceReturn, lastYear };
 }

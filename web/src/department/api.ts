@@ -22,7 +22,7 @@ export type { CommentItem };
 export interface EventItem { id: string; at: string; actorName: string | null; action: string; fromStatus: string | null; toStatus: string; version: number; reason: string | null }
 export interface ReviewBundle {
   report: Report; meta: ReportMeta; findings: Finding[]; events: EventItem[]; comments: CommentItem[];
-  sinceReturn: { fromVersion: number; changes: Change[] } | null;
+  sinceReturn: { fromVersion: number; returnedAt: string; returnedBy: string | null; reason: string | null; changes: Change[] } | null;
   lastYear: { previousReportId: string | null; previousStatus: string | null; rows: { key: string; label: string; previous: number | null; current: number }[] };
 }
 /** One approval version (src/services/approval.ts): the latest is what disbursement follows. */

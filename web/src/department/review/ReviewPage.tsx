@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, statusColor, statusLabel, unitName } from '../../app/labels.ts';
 import { linkHandler } from '../../app/router.ts';
@@ -11,10 +11,10 @@ import { DEPT } from '../paths.ts';
 import { ApprovalCard } from './ApprovalCard.tsx';
 import { BudgetReview } from './BudgetReview.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
-import { formatValue } from '../../editor/history/format-value.ts';
 import { DecisionCard } from './DecisionCard.tsx';
 import { LastYearCard } from './LastYearCard.tsx';
 import { Part1Review } from './Part1Review.tsx';
+import { SinceReturnCard } from './SinceReturnCard.tsx';
 
 /** One report as the reviewer reads it: checks, budget lines to comment on, changes, last year, timeline, decision. */
 export default function ReviewPage({ id }: { id: string }) {
@@ -39,6 +39,7 @@ export default function ReviewPage({ id }: { id: string }) {
       </Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={16}>
+          {data.sinceReturn && <SinceReturnCard since={data.sinceReturn} comments={data.comments} version={meta.version} />}
           <Card title="Kết quả kiểm tra" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Kết quả kiểm tra">
             {data.findings.length === 0 ? <Typography.Text type="success">Không có lỗi hay cảnh báo.</Typography.Text> : (
               <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -49,14 +50,6 @@ export default function ReviewPage({ id }: { id: string }) {
             )}
           </Card>
           <BudgetReview report={report} comments={data.comments} onComment={(line) => setLineForComment(line)} />
-          {data.sinceReturn && (
-            <Card title={`Thay đổi từ lần trả lại (phiên bản ${data.sinceReturn.fromVersion} → ${meta.version})`} size="small" style={{ marginBottom: 16 }}>
-              {data.sinceReturn.changes.length === 0 ? 'Xã chưa thay đổi gì.' : (
-                <Table size="small" rowKey="path" pagination={false} dataSource={data.sinceReturn.changes}
-                  columns={[{ title: 'Nội dung', dataIndex: 'label' }, { title: 'Trước', dataIndex: 'before', render: (v: unknown) => formatValue(v) }, { title: 'Sau', dataIndex: 'after', render: (v: unknown) => formatValue(v) }]} />
-              )}
-            </Card>
-          )}
           <LastYearCard lastYear={data.lastYear} planYear={report.planYear} />
           <Part1Review report={report} />
         </Col>

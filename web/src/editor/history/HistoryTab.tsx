@@ -6,18 +6,12 @@ import { endpoints } from '../../api/endpoints.ts';
 import type { Change, VersionItem } from '../../api/types.ts';
 import { formatDateTime } from '../../app/labels.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { ChangeKindTag } from './ChangeKindTag.tsx';
 import { formatValue } from './format-value.ts';
 import { actionLabel, versionSessions } from './version-sessions.ts';
 
 const ACTION_COLORS: Record<string, string> = {
   save: 'blue', update: 'blue', import: 'cyan', restore: 'gold', submit: 'purple', return: 'red', accept: 'green', approve: 'green',
-};
-
-const CHANGE_KINDS: Record<Change['kind'], { label: string; color: string }> = {
-  added: { label: 'Thêm', color: 'green' },
-  removed: { label: 'Bỏ', color: 'red' },
-  changed: { label: 'Sửa', color: 'blue' },
-  moved: { label: 'Chuyển chỗ', color: 'purple' },
 };
 
 /** "08:02 01/12/2026 – 08:40": a session's start, and its end's time (its date too when another day). */
@@ -118,7 +112,7 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
             locale={{ emptyText: 'Hai phiên bản giống nhau.' }}
             columns={[
               { title: 'Mục thay đổi', dataIndex: 'label', width: 300, render: (label: string) => <span style={{ overflowWrap: 'anywhere' }}>{label}</span> },
-              { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: Change['kind']) => <Tag color={CHANGE_KINDS[k].color}>{CHANGE_KINDS[k].label}</Tag> },
+              { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: Change['kind']) => <ChangeKindTag kind={k} /> },
               {
                 title: `Phiên bản ${shown.from}`,
                 key: 'before',
