@@ -31,6 +31,7 @@ describe('pending reviews stay in sight when the next cycle opens', () => {
     const admin = await (await newContext(browser)).newPage();
     const errors = watchErrors(admin);
     await signIn(admin, baseUrl, 'so.quantri');
+    await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor();
     await admin.getByRole('row', { name: /2027/ }).first().waitFor();
     await admin.getByRole('button', { name: 'Mở kỳ báo cáo mới' }).click();

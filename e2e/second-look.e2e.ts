@@ -29,6 +29,8 @@ describe('a second look before what cannot be undone', () => {
     const page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     await signIn(page, baseUrl, 'so.chuyenvien');
+    await page.getByRole('link', { name: 'Thẩm định', exact: true }).click();
+    await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
     const rows = page.getByRole('table', { name: 'Hàng chờ thẩm định' }).locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await rows.first().getByRole('link').click();
@@ -80,6 +82,7 @@ describe('a second look before what cannot be undone', () => {
     const admin = await (await newContext(browser)).newPage();
     const errors = watchErrors(admin);
     await signIn(admin, baseUrl, 'so.quantri');
+    await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor();
     const row = admin.getByRole('row', { name: /Công văn số 4194/ });
     await row.getByText('31/07/2026').waitFor();
