@@ -140,6 +140,8 @@ describe.each(databases)('approval versions and disbursement corrections on %s',
     json(await officer.request('POST', `/api/reports/${reportId}/disbursements`, { lineId: 'p-3-1-1', amount: 200_000_000, date: '2028-04-01' }), 201);
     const overview = json<{ approved: number; disbursed: number }>(await reviewer.request('GET', `/api/cycles/${cycleId}/execution`));
     expect(overview).toMatchObject({ approved: 3_395_000_000, disbursed: 208_000_000 });
+    const board = json<{ dashboard: { execution: { approved: number; disbursed: number } } }>(await reviewer.request('GET', `/api/dashboard?cycleId=${cycleId}`));
+    expect(board.dashboard.execution).toMatchObject({ approved: 3_395_000_000, disbursed: 208_000_000 });
     const timeline = json<{ items: { action: string; reason: string | null }[] }>(await officer.request('GET', `/api/reports/${reportId}/events`));
     expect(timeline.items.at(-1)).toMatchObject({ action: 'approval_correct', reason: 'Điều chỉnh phê duyệt (phiên bản 2): Nhập nhầm 10,5 triệu; Quyết định ghi 400 triệu.' });
     const audit = await t.store.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity', '=', 'approval').where('action', '=', 'correct').executeTakeFirstOrThrow();
