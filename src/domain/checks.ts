@@ -3,6 +3,7 @@ import { formatMillions, formatNumber, formatPercent, isValidIsoDate, parseIsoDa
 import { dossierKpis, rateMatches } from './kpis.ts';
 import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
 import { Report as ReportSchema } from './report-schema.ts';
+import { TEXT_FIGURE_MISMATCH } from './text-figures.ts';
 import { amountInWords, parseAmountWords } from './words.ts';
 import budgetCodes from '../../data/budget-codes.json' with { type: 'json' };
 
@@ -390,7 +391,7 @@ const LEAF_AMOUNT: Rule = {
 /** The catalogue, in the order findings are shown. */
 export const RULES: readonly Rule[] = [
   REQUIRED, YEARS, RANGE, BUDGET_CODE, BUDGET_GROUP_SUM, BUDGET_TOTAL, AMOUNT_WORDS,
-  DOSSIER_TOTAL, DOSSIER_CHANNELS, DOSSIER_OUTCOMES, RATE_STATED, SECTIONS, LEAF_AMOUNT,
+  DOSSIER_TOTAL, DOSSIER_CHANNELS, DOSSIER_OUTCOMES, RATE_STATED, TEXT_FIGURE_MISMATCH, SECTIONS, LEAF_AMOUNT,
 ];
 
 /** Runs every rule on a valid report. */

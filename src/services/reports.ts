@@ -1,4 +1,5 @@
 import { validateReport, runChecks, type Finding } from '../domain/checks.ts';
+import { submitChecks } from '../domain/document-blanks.ts';
 import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { Report } from '../domain/report-schema.ts';
@@ -294,7 +295,7 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
     throw new AppError('CYCLE_CLOSED', `Kỳ báo cáo kế hoạch năm ${cycle.plan_year} đã đóng nên không nộp được nữa; hãy liên hệ Sở KH&CN nếu cần mở lại kỳ.`, { status: 409 });
   }
   const report = await reportOf(store, row);
-  const findings = runChecks(report);
+  const findings = [...runChecks(report), ...submitChecks(report)];
   if (findings.some((f) => f.severity === 'error')) {
     throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings } });
   }

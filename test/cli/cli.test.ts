@@ -48,6 +48,8 @@ describe('khcn check', () => {
   it('passes a hand-corrected report with exit 0', async () => {
     const r = seed();
     Object.assign(r.implementation.dossiers, { receivedInPeriod: 6609, pendingOnTime: 69 });
+    // And the sentence that states them (TEXT_FIGURE_MISMATCH).
+    r.implementation.results.digital[0] = r.implementation.results.digital[0].replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
     const result = await run('check', write('ok.json', r));
     expect(result.code).toBe(0);
     expect(result.out).toContain('Không phát hiện lỗi');

@@ -21,6 +21,8 @@ function kienThuy2028(): Report {
   const text = readFileSync(new URL('../../examples/kien-thuy-2026.json', import.meta.url), 'utf8').replace(/2027/g, '2028').replace(/2026/g, '2027');
   const r = JSON.parse(text) as Report;
   r.implementation.dossiers.receivedInPeriod = 6609;
+  // The sentence that states the figure says the same, or TEXT_FIGURE_MISMATCH blocks the submit.
+  r.implementation.results.digital[0] = r.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ');
   return r;
 }
 

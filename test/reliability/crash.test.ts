@@ -68,7 +68,10 @@ describe.each(databases)('crash safety on %s', (kind: DbKind) => {
       const { kt, ktId } = await ids(server.base);
       const { report, meta } = (await kt.request('GET', `/api/reports/${ktId}`)).json as Loaded;
       const dossiers = { ...report.implementation.dossiers, receivedInPeriod: 6609, total: 6797, pendingOnTime: 69 };
-      const fixed = await kt.request('PUT', `/api/reports/${ktId}`, { ...report, implementation: { ...report.implementation, dossiers } }, { 'if-match': String(meta.version) });
+      // The sentence that states the figures follows them (TEXT_FIGURE_MISMATCH).
+      const digital = report.implementation.results.digital.map((p) => p.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ'));
+      const implementation = { ...report.implementation, dossiers, results: { ...report.implementation.results, digital } };
+      const fixed = await kt.request('PUT', `/api/reports/${ktId}`, { ...report, implementation }, { 'if-match': String(meta.version) });
       expect(fixed.status).toBe(200);
       const checks = (await kt.request('GET', `/api/reports/${ktId}/checks`)).json as { findings: { severity: string }[] };
       expect(checks.findings.filter((f) => f.severity === 'error')).toEqual([]);

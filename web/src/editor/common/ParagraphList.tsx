@@ -1,7 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { findingsAt, worst } from '../paths.ts';
 import { CheckedItem, fieldId } from './CheckedItem.tsx';
+import { useFindings } from './findings-context.ts';
+import { FindingText } from './FindingText.tsx';
 
 interface Props {
   label: ReactNode;
@@ -36,16 +39,21 @@ export function ParagraphList({ label, path, value, onChange, singleLine, addLab
     input?.focus();
     input?.scrollIntoView({ block: 'nearest' });
   });
+  // Findings about one paragraph (a figure it states that the form contradicts) show under it.
+  const findings = useFindings();
   return (
     <CheckedItem label={label} path={path}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         {items.map((text, i) => {
           const id = idOf(i);
           const aria = items.length > 1 ? `${typeof label === 'string' ? label : 'Đoạn'} – đoạn ${i + 1}` : undefined;
+          const own = findingsAt(findings, `${path}[${i}]`);
+          const status = worst(own);
           return (
-            <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }} data-path={`${path}[${i}]`}>
+            <div key={i} data-path={`${path}[${i}]`}>
+            <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }}>
               {singleLine ? (
-                <Input id={id} aria-label={aria} value={text} placeholder={placeholder} onChange={(e) => set(i, e.target.value)} />
+                <Input id={id} aria-label={aria} value={text} placeholder={placeholder} status={status} onChange={(e) => set(i, e.target.value)} />
               ) : (
                 <Input.TextArea
                   id={id}
@@ -53,6 +61,7 @@ export function ParagraphList({ label, path, value, onChange, singleLine, addLab
                   value={text}
                   placeholder={placeholder}
                   autoSize={{ minRows: 2, maxRows: 14 }}
+                  status={status}
                   onChange={(e) => set(i, e.target.value)}
                   style={{ textAlign: 'justify' }}
                 />
@@ -62,6 +71,12 @@ export function ParagraphList({ label, path, value, onChange, singleLine, addLab
                   <Button aria-label={`Xóa đoạn ${i + 1}`} icon={<DeleteOutlined />} type="text" onClick={() => remove(i)} />
                 </Tooltip>
               )}
+            </div>
+            {own.length > 0 && (
+              <div role={status === 'error' ? 'alert' : 'status'} style={{ fontSize: 13, marginTop: 4 }}>
+                {own.map((f, j) => <FindingText key={`${f.code}-${j}`} finding={f} />)}
+              </div>
+            )}
             </div>
           );
         })}
