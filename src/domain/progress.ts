@@ -45,7 +45,7 @@ const DAY = 86_400_000;
 /** End of the deadline day in Vietnam time, as epoch milliseconds. */
 export const deadlineEnd = (deadline: string): number => Date.parse(`${deadline}T23:59:59.999+07:00`);
 
-export function timeliness(row: ProgressInput, now: number): { timeliness: Timeliness; daysLate: number } {
+export function timeliness<R extends Pick<ProgressInput, 'deadline' | 'firstSubmittedAt'>>(row: R, now: number): { timeliness: Timeliness; daysLate: number } {
   const end = deadlineEnd(row.deadline);
   if (row.firstSubmittedAt) {
     const at = Date.parse(row.firstSubmittedAt);

@@ -2,6 +2,7 @@ import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Col, ConfigProvider, Form, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { validateReport, type Finding } from '../../../src/domain/checks.ts';
+import { submitChecks } from '../../../src/domain/document-blanks.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { takeComments } from '../app/preload.ts';
@@ -12,6 +13,8 @@ import { linkHandler } from '../app/router.ts';
 import { useUser } from '../auth/session.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { FindingsContext } from './common/findings-context.ts';
+import { DeadlineNote } from './DeadlineNote.tsx';
+import { invalidFindings, InvalidInputsContext, useInvalidInputs } from './invalid-inputs.ts';
 import { CommentsContext } from './comments/comments-context.ts';
 import { COMMENTS_PANEL_ID, DeptCommentsPanel } from './comments/DeptCommentsPanel.tsx';
 import { commentAnchor } from './comments/sections.ts';
@@ -50,10 +53,19 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
     };
   }, [id]);
 
-  const checked = useDeferredValue(report);
-  const computed = useMemo(() => serverFindings ?? validateReport(checked).findings, [checked, serverFindings]);
-  const findings = useStable(computed);
+  const invalid = useInvalidInputs(id, initial.report);
+  const invalidCount = Object.keys(invalid.entries).length;
   const canEdit = meta.canEdit ?? ((meta.status === 'draft' || meta.status === 'returned') && user.role.startsWith('commune'));
+
+  const checked = useDeferredValue(report);
+  const computed = useMemo(() => {
+    if (serverFindings) return serverFindings;
+    const v = validateReport(checked);
+    // Figures typed that do not read come first; blanks that matter at submission while drafting.
+    const beforeSubmit = v.ok && canEdit ? submitChecks(v.report) : [];
+    return [...(canEdit ? invalidFindings(invalid.entries, checked) : []), ...v.findings, ...beforeSubmit];
+  }, [checked, serverFindings, canEdit, invalid.entries]);
+  const findings = useStable(computed);
   const canSubmit = meta.canSubmit ?? (canEdit && user.role === 'commune_chairman');
   const readOnly = !canEdit;
 
@@ -85,7 +97,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
         const el = document.querySelector<HTMLElement>(pathSelector(p));
         if (el) {
           el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-          el.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+          (el.matches('input, textarea') ? el : el.querySelector<HTMLElement>('input, textarea, button'))?.focus({ preventScroll: true });
           return;
         }
       }
@@ -102,6 +114,10 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const showComments = () => document.getElementById(COMMENTS_PANEL_ID)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 
   const submit = async (acknowledgeWarnings: boolean) => {
+    if (invalidCount > 0) {
+      message.error(`Còn ${invalidCount} ô số chưa đọc được; sửa rồi mới nộp.`);
+      return;
+    }
     if (!(await draft.flush())) {
       message.error('Chưa lưu được thay đổi nên chưa nộp.');
       return;
@@ -120,6 +136,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const editorProps = { report, set, update, readOnly };
   return (
     <FindingsContext.Provider value={findings}>
+      <InvalidInputsContext.Provider value={invalid.api}>
       <CommentsContext.Provider value={comments}>
       <div className={`khcn-page${readOnly ? ' khcn-readonly' : ''}`}>
         <Row justify="space-between" align="middle" gutter={[16, 8]} style={{ marginBottom: 12 }}>
@@ -135,10 +152,11 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
               Thực hiện năm {report.reportYear}, kế hoạch năm {report.planYear} · phiên bản {meta.version} · cập nhật {formatDateTime(meta.updatedAt)}
               {meta.updatedBy ? ` bởi ${meta.updatedBy}` : ''}
             </Typography.Text>
+            <DeadlineNote meta={meta} />
           </Col>
           <Col>
             <Space wrap>
-              {canEdit && <SaveIndicator state={draft.state} error={draft.error} onRetry={() => void draft.flush()} />}
+              {canEdit && <SaveIndicator state={draft.state} error={draft.error} invalidCount={invalidCount} onRetry={() => void draft.flush()} />}
               {canEdit && (
                 <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
                   Nhập từ tệp
@@ -223,6 +241,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
         </Suspense>
       )}
       </CommentsContext.Provider>
+      </InvalidInputsContext.Provider>
     </FindingsContext.Provider>
   );
 }

@@ -36,7 +36,7 @@ function PlanTabBody({ report, set, readOnly, update }: SectionProps & { update(
           readOnly={readOnly}
           onChange={(lines) => update((r) => withPlanBudget(r, lines))}
         />
-        <BudgetTotals lines={p.budget} year={report.planYear} />
+        <BudgetTotals lines={p.budget} year={report.planYear} stated={p.stated} statedPath="plan.stated" readOnly={readOnly} onDropStated={() => set(['plan', 'stated'], {})} />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
           Mã Khoản theo {CODE_SOURCE}. Enter ở ô nội dung thêm dòng mới; Alt+→/← thụt vào, lùi ra; Alt+↑/↓ đổi thứ tự.
         </Typography.Paragraph>

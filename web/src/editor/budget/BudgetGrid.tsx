@@ -12,6 +12,7 @@ import { commentsForLine } from '../comments/sections.ts';
 import { useFindings } from '../common/findings-context.ts';
 import { FindingText } from '../common/FindingText.tsx';
 import { NumberInput, type InputError } from '../common/NumberInput.tsx';
+import { lineKey } from '../invalid-inputs.ts';
 import { findingsForRow, worst } from '../paths.ts';
 import { CODE_OPTIONS, FIELD_OPTIONS, FIELD_SHORT, KIND_OPTIONS } from './budget-options.ts';
 import { RowActions, type RowAction } from './RowActions.tsx';
@@ -159,7 +160,8 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
       title: 'Nội dung',
       key: 'title',
       render: (_, row) => {
-        const own = row.findings;
+        // The amount's parse error shows under the row already; INPUT_INVALID repeats it for the panel.
+        const own = row.findings.filter((f) => f.code !== 'INPUT_INVALID');
         return (
           <div style={{ paddingLeft: row.depth * 20 }} data-path={row.path} data-line-id={row.line.id}>
             <Input.TextArea
@@ -247,6 +249,9 @@ function BudgetGridBody({ lines, basePath, onChange, readOnly, caption }: Props)
           <NumberInput
             mode="millions"
             ariaLabel={`Số tiền dòng ${row.stt} (triệu đồng)`}
+            invalidKey={lineKey(row.line.id)}
+            dataPath={`${row.path}.amount`}
+            label={`${caption}, số tiền dòng ${row.stt}`}
             value={row.line.amount}
             disabled={readOnly}
             onError={(_, e) => setAmountErrors((errs) => ({ ...errs, [row.line.id]: e }))}

@@ -111,7 +111,7 @@ describe('budget tree edits', () => {
     expect(patched[0]).toBe(t[0]);
   });
 
-  it('drops stated totals only when the figures they summarised changed', () => {
+  it('drops a group\'s stated total only when its figures changed, never the stated grand total', () => {
     const before = [group('A', [leaf('a1', 10)], { statedAmount: 10 }), group('B', [leaf('b1', 5)], { statedAmount: 6 })];
     const stated = { total: 16, totalWords: 'Mười sáu đồng' };
     const retitled = dropStaleStated(before, updateLine(before, 'a1', { title: 'x' }), stated);
@@ -120,6 +120,7 @@ describe('budget tree edits', () => {
     const changed = dropStaleStated(before, updateLine(before, 'a1', { amount: 11 }), stated);
     expect(changed.lines[0]?.statedAmount).toBeUndefined();
     expect(changed.lines[1]?.statedAmount).toBe(6);
-    expect(changed.stated).toEqual({});
+    // The grand total the document stated stays, with its finding, until the person drops it.
+    expect(changed.stated).toBe(stated);
   });
 });

@@ -1,4 +1,4 @@
-import { lineTotal, linesTotal } from '../../../../src/domain/budget.ts';
+import { lineTotal } from '../../../../src/domain/budget.ts';
 import type { BudgetLine, StatedTotal } from '../../../../src/domain/report-schema.ts';
 
 /**
@@ -153,9 +153,10 @@ export function outdentLine(lines: Lines, id: string): Lines {
 }
 
 /**
- * Once figures change, a total the imported document *stated* no longer describes the data:
- * drops a group's statedAmount when its sum changed, and the set's stated total and words when
- * the grand total changed. Titles and codes leave them alone.
+ * Once figures change, a group total the imported document *stated* no longer describes the group:
+ * drops a group's statedAmount when its sum changed. Titles and codes leave them alone. The set's
+ * stated grand total and words are kept: a finding about them ("Tổng dự toán ghi 3.600…") must not
+ * vanish because some line was edited; the totals panel shows them with a button to drop them.
  */
 export function dropStaleStated(before: readonly BudgetLine[], after: Lines, stated: StatedTotal): { lines: Lines; stated: StatedTotal } {
   const oldTotals = new Map<string, number>();
@@ -174,7 +175,5 @@ export function dropStaleStated(before: readonly BudgetLine[], after: Lines, sta
     });
     return changed ? out : ls;
   };
-  const lines = clean(after);
-  const changed = linesTotal(before) !== linesTotal(after);
-  return { lines, stated: changed && (stated.total !== undefined || stated.totalWords !== undefined) ? {} : stated };
+  return { lines: clean(after), stated };
 }

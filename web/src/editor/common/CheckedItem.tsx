@@ -24,7 +24,8 @@ export const fieldId = (path: string): string => `f-${path.replace(/[^\w-]/g, '_
  */
 export function CheckedItem({ label, path, children, extra, inputError, style }: Props) {
   const findings = useFindings();
-  const own = findingsAt(findings, path);
+  // INPUT_INVALID repeats the input's own message for the checks panel; here the input shows it.
+  const own = findingsAt(findings, path).filter((f) => f.code !== 'INPUT_INVALID');
   const involved = findingsInvolving(findings, path);
   const status = inputError ? 'error' : worst([...own, ...involved]);
   const help =

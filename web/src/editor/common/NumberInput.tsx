@@ -4,6 +4,7 @@ import { isAppError } from '../../../../src/domain/errors.ts';
 import { formatNumber } from '../../../../src/domain/format.ts';
 import { millionsToDong } from '../../../../src/domain/money.ts';
 import { parseVietnameseNumber } from '../../../../src/domain/parse-number.ts';
+import { useInvalidInputsApi } from '../invalid-inputs.ts';
 
 export type NumberMode = 'count' | 'millions' | 'rate';
 
@@ -22,6 +23,16 @@ interface Props {
   disabled?: boolean;
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
   style?: React.CSSProperties;
+  /**
+   * Where the editor keeps a figure that does not read ("line:<id>" or the JSON path): the typed
+   * text then survives a reload and is listed by the checks. Without it (outside the editor) the
+   * text only stays in the field.
+   */
+  invalidKey?: string;
+  /** The field's name in messages ("Tổng số hồ sơ tiếp nhận"); defaults to ariaLabel. */
+  label?: string;
+  /** JSON path of the figure, so a finding about it can be opened right at the input. */
+  dataPath?: string;
 }
 
 const display = (mode: NumberMode, value: number | undefined): string => {
@@ -56,15 +67,40 @@ const inputError = (e: unknown): InputError => {
 /**
  * A text input for figures written the Vietnamese way. What the user types stays as typed while
  * focused; a valid reading updates the report at once (so totals and checks follow every
- * keystroke), an ambiguous one shows its coded error and leaves the stored value unchanged.
+ * keystroke). Text that does not read shows its coded error, and the report goes back to the value
+ * the field had before this edit: "12.5" never leaves the 12 typed on the way in the report.
  */
-export function NumberInput({ id, mode, value, onChange, onError, suffix, placeholder, ariaLabel, disabled, onKeyDown, style }: Props) {
-  const [text, setText] = useState(() => display(mode, value));
-  const [error, setError] = useState<InputError>();
+export function NumberInput({ id, mode, value, onChange, onError, suffix, placeholder, ariaLabel, disabled, onKeyDown, style, invalidKey, label, dataPath }: Props) {
+  const invalid = useInvalidInputsApi();
+  const keyed = invalidKey !== undefined && invalid ? { key: invalidKey, api: invalid } : undefined;
+  const [stored] = useState(() => keyed?.api.get(keyed.key));
+  const [text, setText] = useState(() => stored?.text ?? display(mode, value));
+  const [error, setError] = useState<InputError | undefined>(() => (stored ? { message: stored.message, code: stored.code } : undefined));
   const focused = useRef(false);
+  /** The value when the edit began: what the report keeps while the text does not read. */
+  const before = useRef(stored ? stored.base : value);
+  const shown = useRef(value);
+  const hasError = useRef(error !== undefined);
+  hasError.current = error !== undefined;
 
   useEffect(() => {
-    if (!focused.current) setText(display(mode, value));
+    // Kept from an earlier visit (or a reload): the field's owner shows the message too.
+    if (stored) onError?.(stored.message, { message: stored.message, code: stored.code });
+  }, []);
+
+  useEffect(() => {
+    if (shown.current === value) return;
+    shown.current = value;
+    if (focused.current) return;
+    // Changed from elsewhere (import, the server's copy, restore): the field shows the new figure.
+    setText(display(mode, value));
+    before.current = value;
+    if (hasError.current) {
+      hasError.current = false;
+      setError(undefined);
+      onError?.(undefined);
+      if (keyed) keyed.api.set(keyed.key, undefined);
+    }
   }, [mode, value]);
 
   const change = (next: string) => {
@@ -73,11 +109,15 @@ export function NumberInput({ id, mode, value, onChange, onError, suffix, placeh
       const parsed = parseFigure(mode, next);
       setError(undefined);
       onError?.(undefined);
+      if (keyed) keyed.api.set(keyed.key, undefined);
       if (parsed !== value) onChange(parsed);
     } catch (e) {
       const err = inputError(e);
       setError(err);
       onError?.(err.message, err);
+      // A prefix typed on the way ("12" of "12.5") must not stay in the report.
+      if (value !== before.current) onChange(before.current);
+      if (keyed) keyed.api.set(keyed.key, { key: keyed.key, text: next, message: err.message, code: err.code, label: label ?? ariaLabel ?? 'Ô số', base: before.current, mode });
     }
   };
 
@@ -90,6 +130,8 @@ export function NumberInput({ id, mode, value, onChange, onError, suffix, placeh
       aria-invalid={error ? true : undefined}
       title={error?.message}
       data-code={error?.code}
+      data-invalid-key={error ? invalidKey : undefined}
+      data-path={dataPath}
       status={error ? 'error' : undefined}
       suffix={suffix}
       placeholder={placeholder}
@@ -98,6 +140,7 @@ export function NumberInput({ id, mode, value, onChange, onError, suffix, placeh
       style={{ textAlign: 'right', ...style }}
       onFocus={() => {
         focused.current = true;
+        if (!error) before.current = value;
       }}
       onBlur={() => {
         focused.current = false;

@@ -23,7 +23,16 @@ export function FigureField(props: { label: ReactNode; path: string; mode: Numbe
   const [inputError, setInputError] = useState<InputError>();
   return (
     <CheckedItem label={props.label} path={props.path} inputError={inputError} extra={props.extra}>
-      <NumberInput id={fieldId(props.path)} mode={props.mode} value={props.value} onChange={props.onChange} onError={(_, e) => setInputError(e)} suffix={props.suffix} />
+      <NumberInput
+        id={fieldId(props.path)}
+        mode={props.mode}
+        value={props.value}
+        onChange={props.onChange}
+        onError={(_, e) => setInputError(e)}
+        suffix={props.suffix}
+        invalidKey={props.path}
+        label={typeof props.label === 'string' ? props.label : undefined}
+      />
     </CheckedItem>
   );
 }

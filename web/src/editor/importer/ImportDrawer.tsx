@@ -63,6 +63,18 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
         </Space>
       }
     >
+      {/* Above the drop zone, where the eye is after choosing a file (below it, it was off-screen). */}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={`Không đọc được tệp ${fileName ?? ''}`.trim()}
+          description={<>{error} Chọn lại tệp .docx hoặc .txt bên dưới.</>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {busy && !result && <Typography.Paragraph style={{ marginBottom: 12 }}>Đang đọc {fileName}…</Typography.Paragraph>}
       {result || busy ? (
         <Space>
           <Upload accept=".docx,.txt" multiple={false} showUploadList={false} disabled={busy} beforeUpload={pick}>
@@ -81,8 +93,6 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
           <p className="ant-upload-hint">Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
         </Upload.Dragger>
       )}
-      {busy && !result && <Typography.Paragraph style={{ marginTop: 12 }}>Đang đọc {fileName}…</Typography.Paragraph>}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {result && (
         <>
           <Alert

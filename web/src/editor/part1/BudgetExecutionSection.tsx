@@ -21,7 +21,7 @@ function BudgetExecutionSectionBody({ report, set, readOnly, update }: SectionPr
         readOnly={readOnly}
         onChange={(lines) => update((r) => withExecutionBudget(r, lines))}
       />
-      <BudgetTotals lines={b.lines} year={report.reportYear} byField={false} />
+      <BudgetTotals lines={b.lines} year={report.reportYear} byField={false} stated={b.stated} statedPath="implementation.budget.stated" readOnly={readOnly} onDropStated={() => set(['implementation', 'budget', 'stated'], {})} />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
           <FigureField label="Kinh phí đã giải ngân" path="implementation.budget.disbursed" mode="millions" suffix="triệu đồng" value={b.disbursed} onChange={(v) => set(['implementation', 'budget', 'disbursed'], v)} />
