@@ -106,9 +106,10 @@ try {
   }
   const without = results.find((r) => !r.heavy);
   const withHeavy = results.find((r) => r.heavy);
+  // NaN (growth not measurable) is not < 10: a run too short does not pass.
   let met = results.every((r) => r.errors === 0 && r.growth < 10);
   console.log('');
-  for (const r of results) console.log(`${r.heavy ? 'Có' : 'Không có'} người dùng nặng: p99 của các yêu cầu khác ${r.p99} ms, lỗi ${r.errors}, RSS tăng ${r.growth.toFixed(1)} %`);
+  for (const r of results) console.log(`${r.heavy ? 'Có' : 'Không có'} người dùng nặng: p99 của các yêu cầu khác ${r.p99} ms, lỗi ${r.errors}, RSS tăng ${Number.isNaN(r.growth) ? 'chưa đo được' : `${r.growth.toFixed(1)} %`}`);
   if (without && withHeavy) {
     const ratio = withHeavy.p99 / Math.max(1, without.p99);
     met &&= ratio <= 2;
@@ -224,9 +225,11 @@ try {
       const xs = rss.filter((r) => r.at >= from && r.at <= to).map((r) => r.mb);
       return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     };
+    // A run too short for the two windows to be apart measures nothing: said, and not passed.
+    const measurable = warmFrom + span <= total - span;
     const warm = mean(warmFrom, warmFrom + span);
     const end = mean(total - span, total);
-    const growth = ((end - warm) / warm) * 100;
+    const growth = measurable ? ((end - warm) / warm) * 100 : Number.NaN;
     const bad = [...statuses].filter(([k]) => !/ 200$/.test(k)).reduce((a, [, n]) => a + n, 0);
     const errors = result.errors + result.timeouts + bad;
     const fmt = (xs: number[]) => (xs.length ? `${xs.length} lần, trung vị ${[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]} ms, lâu nhất ${Math.max(...xs)} ms` : 'không lần nào');
@@ -234,7 +237,11 @@ try {
     if (heavy) console.log(`Người dùng nặng: PDF ${fmt(heavyTimes.pdf!)}; DOCX kèm phụ lục (2.000 dòng) ${fmt(heavyTimes.docx!)}`);
     console.log(`Theo loại: ${[...statuses].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     console.log(`Lỗi: ${errors} (kết nối ${result.errors}, quá hạn ${result.timeouts}, trả lời khác 200: ${bad})`);
-    console.log(`RSS máy chủ: đầu ${rss[0]!.mb.toFixed(0)} MB, trung bình sau khởi động (${warmFrom.toFixed(0)}–${(warmFrom + span).toFixed(0)} s) ${warm.toFixed(0)} MB, trung bình cuối ${end.toFixed(0)} MB, cao nhất ${Math.max(...rss.map((s) => s.mb)).toFixed(0)} MB — tăng ${growth.toFixed(1)} % sau khởi động`);
+    console.log(
+      measurable
+        ? `RSS máy chủ: đầu ${rss[0]!.mb.toFixed(0)} MB, trung bình sau khởi động (${warmFrom.toFixed(0)}–${(warmFrom + span).toFixed(0)} s) ${warm.toFixed(0)} MB, trung bình cuối ${end.toFixed(0)} MB, cao nhất ${Math.max(...rss.map((s) => s.mb)).toFixed(0)} MB — tăng ${growth.toFixed(1)} % sau khởi động`
+        : `RSS máy chủ: đầu ${rss[0]!.mb.toFixed(0)} MB, cao nhất ${Math.max(...rss.map((s) => s.mb)).toFixed(0)} MB — chưa đo được mức tăng: khởi động kéo dài tới ${warmFrom.toFixed(0)} s, lượt chạy quá ngắn (${total.toFixed(0)} s) để có hai khoảng đo tách nhau`,
+    );
     return { heavy, p99: result.latency.p99, errors, growth };
   }
 } finally {
