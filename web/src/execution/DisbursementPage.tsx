@@ -168,7 +168,7 @@ function Disbursements({ id, planYear, unit, years }: { id: string; planYear: nu
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
         {e?.approval
-          ? `Dự toán được phê duyệt theo Quyết định số ${e.approval.decisionNumber} ngày ${formatDay(e.approval.decisionDate)} của UBND thành phố. Đơn vị tính: triệu đồng.`
+          ? `Dự toán được phê duyệt theo Quyết định số ${e.approval.decisionNumber} ngày ${formatDay(e.approval.decisionDate)} của UBND thành phố${e.approval.version > 1 ? ` (phiên bản điều chỉnh ${e.approval.version}, ${formatDateTime(e.approval.createdAt)}: ${e.approval.correctionReason ?? ''})` : ''}. Đơn vị tính: triệu đồng.`
           : 'Đơn vị tính: triệu đồng.'}
       </Typography.Paragraph>
       {exec.error && <Alert type="error" showIcon title={exec.error} style={{ marginBottom: 16 }} />}
