@@ -55,15 +55,23 @@ export const millions = (amount: number): string => `${formatMillions(amount)} t
 export const defaultSummary = (r: Pick<Report, 'reportYear' | 'planYear'>): string =>
   `Tình hình thực hiện kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm ${r.reportYear}; xây dựng kế hoạch, dự toán ngân sách khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm ${r.planYear}`;
 
+/**
+ * Whether a document's sentence is the template's wording: the same text, or the same written
+ * with "CDS" for "CĐS" (as older documents spelt it). Such a sentence is the template's, and the
+ * template now spells CĐS; any other wording is the document's own and is kept as it is.
+ */
+export const isTemplateWording = (text: string, template: string): boolean =>
+  text === template || text.replace(/\bCDS\b/gu, 'CĐS') === template;
+
 export const defaultIntro = (r: Pick<Report, 'commune' | 'reportYear' | 'planYear'>): string =>
-  `Ủy ban nhân dân ${unitTitle(r)} báo cáo tình hình thực hiện kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số (KH, CN, ĐMST & CDS) năm ${r.reportYear} và xây dựng kế hoạch, dự toán ngân sách năm ${r.planYear} như sau:`;
+  `Ủy ban nhân dân ${unitTitle(r)} báo cáo tình hình thực hiện kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số (KH, CN, ĐMST & CĐS) năm ${r.reportYear} và xây dựng kế hoạch, dự toán ngân sách năm ${r.planYear} như sau:`;
 
 export const defaultClosing = (r: Pick<Report, 'commune' | 'planYear'>): string =>
   `Ủy ban nhân dân ${unitTitle(r)} kính đề nghị Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân ${provinceLevel(r.commune.province)} xem xét, phê duyệt kế hoạch, dự toán ngân sách năm ${r.planYear} để địa phương có cơ sở triển khai thực hiện./.`;
 
 /** The fixed headings of the template, shared with the importer. */
 export const HEADINGS = {
-  partI: (year: number) => `I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH KH, CN, ĐMST & CDS NĂM ${year}`,
+  partI: (year: number) => `I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH KH, CN, ĐMST & CĐS NĂM ${year}`,
   leadership: '1. Công tác lãnh đạo, chỉ đạo tổ chức thực hiện',
   results: '2. Kết quả thực hiện theo từng lĩnh vực',
   science: 'a) Về khoa học, công nghệ',
@@ -74,7 +82,7 @@ export const HEADINGS = {
   achievements: 'a) Kết quả đạt được: ',
   limitations: 'b) Tồn tại, hạn chế: ',
   causes: 'c) Nguyên nhân: ',
-  partII: (year: number) => `II. XÂY DỰNG KẾ HOẠCH, DỰ TOÁN NGÂN SÁCH KH,CN,ĐMST&CDS NĂM ${year}`,
+  partII: (year: number) => `II. XÂY DỰNG KẾ HOẠCH, DỰ TOÁN NGÂN SÁCH KH,CN,ĐMST&CĐS NĂM ${year}`,
   basis: '1. Căn cứ, mục tiêu xây dựng kế hoạch',
   detail: '2. Dự toán chi tiết',
 } as const;
@@ -135,7 +143,7 @@ export function documentOutline(r: Report): DocumentOutline {
       kind: 'body',
       path: 'implementation.budget.lines',
       runs: [
-        { text: `Tổng dự toán ngân sách cho hoạt động KH,CN,ĐMST&CDS năm ${r.reportYear} của ${r.commune.kind} là ${millions(total)} (` },
+        { text: `Tổng dự toán ngân sách cho hoạt động KH,CN,ĐMST&CĐS năm ${r.reportYear} của ${r.commune.kind} là ${millions(total)} (` },
         { text: `Bằng chữ: ${amountInWords(total)}`, italic: true },
         { text: '), trong đó:' },
       ],
@@ -162,7 +170,7 @@ export function documentOutline(r: Report): DocumentOutline {
   blocks.push(
     block(
       'body',
-      `Căn cứ vào định hướng phát triển và nhu cầu thực tế của địa phương, Ủy ban nhân dân ${unitTitle(r)} đề xuất dự toán kinh phí KH,CN,ĐMST&CDS năm ${r.planYear} là ${millions(planTotal)} (Bằng chữ: ${amountInWords(planTotal)}). Chi tiết các lĩnh vực như sau:`,
+      `Căn cứ vào định hướng phát triển và nhu cầu thực tế của địa phương, Ủy ban nhân dân ${unitTitle(r)} đề xuất dự toán kinh phí KH,CN,ĐMST&CĐS năm ${r.planYear} là ${millions(planTotal)} (Bằng chữ: ${amountInWords(planTotal)}). Chi tiết các lĩnh vực như sau:`,
       'plan.budget',
     ),
   );

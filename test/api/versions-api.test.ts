@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import type { Report } from '../../src/domain/report-schema.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
+import { unzip } from '../documents/render-helpers.ts';
 import { signIn, testApp, type Client } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
 
@@ -104,7 +105,13 @@ describe.each(databases)('versions API on %s', (kind) => {
     expect((await verifyAudit(t.store)).ok).toBe(true);
   });
 
-  it('refuses to restore a submitted report (409 REPORT_LOCKED)', async () => {
+  it('refuses to restore a submitted report (409 REPORT_LOCKED); the draft’s document is marked "DỰ THẢO", the submitted one not', async () => {
+    const headers = async () => {
+      const res = await officer.request('GET', `/api/reports/${reportId}/document.docx`);
+      expect(res.statusCode).toBe(200);
+      return Object.entries(unzip(new Uint8Array(res.rawPayload))).filter(([name]) => /^word\/header\d+\.xml$/.test(name)).map(([, xml]) => xml).join('');
+    };
+    expect(await headers()).toContain('DỰ THẢO');
     const { report, meta } = await load();
     // The seed's three dossier mismatches, corrected so that the chairman can submit.
     Object.assign(report.implementation.dossiers, { receivedInPeriod: 6609, total: 6797, pendingOnTime: 69 });
@@ -114,5 +121,6 @@ describe.each(databases)('versions API on %s', (kind) => {
     const res = await restore(officer, 2, meta.version + 2);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('REPORT_LOCKED');
+    expect(await headers()).not.toContain('DỰ THẢO');
   });
 });

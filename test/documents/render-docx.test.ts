@@ -9,12 +9,25 @@ describe('report DOCX: the seed, word for word', () => {
     expect(seedParagraphs()).toHaveLength(59);
   });
 
-  it('reproduces every paragraph of the seed, in order, and nothing else after "BÁO CÁO"', async () => {
+  it('reproduces every paragraph of the seed, in order, and nothing else after "BÁO CÁO" — the template\'s own lines spelling CĐS', async () => {
     const parts = await render();
     const paragraphs = docxParagraphs(parts['word/document.xml'] ?? '').map((p) => normalise(p.text)).filter(Boolean);
     const start = paragraphs.indexOf('BÁO CÁO');
     expect(start).toBeGreaterThan(0);
-    expect(paragraphs.slice(start)).toEqual(seedParagraphs());
+    // The seed writes "CDS" in five sentences that are the template's wording (the introduction,
+    // the headings of parts I and II, and the two sentences stating the totals, which the template
+    // writes from the figures); the template spells "CĐS" (issue 14). Nothing else differs.
+    const templateLines = [
+      'Ủy ban nhân dân xã Kiến Thụy báo cáo tình hình thực hiện kế hoạch khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số (KH, CN, ĐMST & CDS) năm 2026 và xây dựng kế hoạch, dự toán ngân sách năm 2027 như sau:',
+      'I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH KH, CN, ĐMST & CDS NĂM 2026',
+      'II. XÂY DỰNG KẾ HOẠCH, DỰ TOÁN NGÂN SÁCH KH,CN,ĐMST&CDS NĂM 2027',
+      'Tổng dự toán ngân sách cho hoạt động KH,CN,ĐMST&CDS năm 2026 của xã là 8.212 triệu đồng (Bằng chữ: Tám tỷ hai trăm mười hai triệu đồng chẵn), trong đó:',
+      'Căn cứ vào định hướng phát triển và nhu cầu thực tế của địa phương, Ủy ban nhân dân xã Kiến Thụy đề xuất dự toán kinh phí KH,CN,ĐMST&CDS năm 2027 là 3.480 triệu đồng (Bằng chữ: Ba tỷ bốn trăm tám mươi triệu đồng chẵn). Chi tiết các lĩnh vực như sau:',
+    ];
+    const seed = seedParagraphs();
+    for (const line of templateLines) expect(seed).toContain(line);
+    expect(paragraphs.slice(start)).toEqual(seed.map((p) => (templateLines.includes(p) ? p.replace('CDS', 'CĐS') : p)));
+    expect(paragraphs.join('\n')).not.toContain('CDS');
   });
 
   it('puts the header (issuing body, number, Quốc hiệu, Tiêu ngữ, place and date) before it', async () => {
@@ -157,6 +170,23 @@ describe('report DOCX: the format of Nghị định 30/2020/NĐ-CP', () => {
     }
     const plain = await render();
     for (const [name, xml] of Object.entries(plain)) if (name.startsWith('word/footer')) expect(xml).not.toContain('SHA-256');
+  });
+});
+
+describe('report DOCX: drafts', () => {
+  it('marks every page of a draft "DỰ THẢO" at the top right, the first page too, and nothing else', async () => {
+    const draft = await render({ draft: true, appendix: true });
+    const headers = Object.entries(draft).filter(([name]) => /^word\/header\d+\.xml$/.test(name));
+    expect(headers.length).toBeGreaterThanOrEqual(2);
+    for (const [, xml] of headers) {
+      expect(xml).toContain('DỰ THẢO');
+      expect(xml).toContain('<w:jc w:val="right"/>');
+    }
+    // The body is the same text: the mark is in the page headers only.
+    const text = (parts: Record<string, string>) => docxParagraphs(parts['word/document.xml'] ?? '').map((p) => p.text);
+    expect(text(draft)).toEqual(text(await render({ appendix: true })));
+    // A submitted report's document (no draft option) carries no mark.
+    for (const [name, xml] of Object.entries(await render({ contentHash: 'a1'.repeat(32) }))) if (name.startsWith('word/')) expect(xml).not.toContain('DỰ THẢO');
   });
 });
 

@@ -121,6 +121,16 @@ describe('appendix XLSX "Biểu chi tiết dự toán năm 2027"', () => {
     expect(ws.getColumn(2).width).toBeGreaterThan(40);
   });
 
+  it('marks a draft "DỰ THẢO" at the top right of the sheet and of every printed page, and a submitted one not', async () => {
+    const ws = await load(await renderAppendixXlsx(seedReport(), { draft: true }));
+    expect(ws.getCell('H1').value).toBe('DỰ THẢO');
+    expect(ws.getCell('H1').font?.bold).toBe(true);
+    expect(ws.headerFooter.oddHeader).toContain('DỰ THẢO');
+    const plain = await load(await renderAppendixXlsx(seedReport()));
+    expect(plain.getCell('H1').value).toBeNull();
+    expect(plain.headerFooter.oddHeader ?? '').not.toContain('DỰ THẢO');
+  });
+
   it('is byte-identical for the same input, with fixed package timestamps', async () => {
     const a = await renderAppendixXlsx(seedReport());
     await new Promise((resolve) => setTimeout(resolve, 1100));

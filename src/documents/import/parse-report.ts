@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import { Report, type ReportInput } from '../../domain/report-schema.ts';
-import { defaultClosing, defaultIntro, defaultSummary } from '../../domain/report-text.ts';
+import { defaultClosing, defaultIntro, defaultSummary, isTemplateWording } from '../../domain/report-text.ts';
 import { readCurrentBudget, readPlanBudget } from './budget-sections.ts';
 import { readDossiers, readLeadership } from './dossiers.ts';
 import { readHeader, readSignature, titleCase } from './header.ts';
@@ -80,10 +80,10 @@ export function parseReport(lines: readonly string[], options: ImportOptions = {
       ...(header.number ? { number: header.number } : {}),
       place: header.place ?? commune.name,
       ...(header.date ? { date: header.date } : {}),
-      ...(s.summary && s.summary.text !== defaultSummary(ident) ? { summary: s.summary.text } : {}),
+      ...(s.summary && !isTemplateWording(s.summary.text, defaultSummary(ident)) ? { summary: s.summary.text } : {}),
       legalBases: texts(legalBases),
-      ...(intro && intro.text !== defaultIntro(ident) ? { intro: intro.text } : {}),
-      ...(closing && closing.text !== defaultClosing(ident) ? { closing: closing.text } : {}),
+      ...(intro && !isTemplateWording(intro.text, defaultIntro(ident)) ? { intro: intro.text } : {}),
+      ...(closing && !isTemplateWording(closing.text, defaultClosing(ident)) ? { closing: closing.text } : {}),
       ...(signature ? { signer: signature } : {}),
       recipients: s.recipients.map((p) => splitMarker(p.text).rest),
     },

@@ -20,7 +20,7 @@ import { appendixSection } from './docx-appendix.ts';
 import { packDocx } from './docx-package.ts';
 import { BODY, boldTextWidth, FONT, NO_BORDERS, PAGE, rule, SIZE, TEXT_WIDTH } from './docx-style.ts';
 import { sanitizeReport } from './sanitize.ts';
-import { DEFAULT_GENERATED_AT, type RenderOptions } from './types.ts';
+import { DEFAULT_GENERATED_AT, DRAFT_MARK, type RenderOptions } from './types.ts';
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
@@ -146,9 +146,14 @@ function footerTable(o: DocumentOutline): Table {
   return borderless([leftW, rightW], [cell(leftW, left), cell(rightW, right)]);
 }
 
-const pageNumberHeader = (): Header =>
+/** "DỰ THẢO" at the top right of every page of a document rendered from a draft. */
+const draftMark = (): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(DRAFT_MARK, { size: SIZE.pageNumber, bold: true })] });
+
+const pageNumberHeader = (draft = false): Header =>
   new Header({
     children: [
+      ...(draft ? [draftMark()] : []),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.pageNumber })],
@@ -173,7 +178,7 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
       titlePage: true, // no page number on page 1 (ND 30)
       page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
     },
-    headers: { first: new Header({ children: [new Paragraph({ children: [] })] }), default: pageNumberHeader() },
+    headers: { first: new Header({ children: [options.draft ? draftMark() : new Paragraph({ children: [] })] }), default: pageNumberHeader(options.draft) },
     footers: { first: footer, default: footer },
     children: [
       headerTable(outline),
@@ -183,7 +188,7 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
     ],
   };
   const sections = [main];
-  if (options.appendix) sections.push(appendixSection(safe, { header: pageNumberHeader(), footer }));
+  if (options.appendix) sections.push(appendixSection(safe, { header: pageNumberHeader(options.draft), footer }));
   const doc = new Document({
     creator: 'khcn',
     lastModifiedBy: 'khcn',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Report } from '../../domain/report-schema.ts';
 import { appendixHeadings, appendixTable, COLUMN_NUMBERS, type AppendixRow } from './appendix-table.ts';
 import { sanitizeReport } from './sanitize.ts';
-import { DEFAULT_GENERATED_AT, type RenderOptions } from './types.ts';
+import { DEFAULT_GENERATED_AT, DRAFT_MARK, type RenderOptions } from './types.ts';
 import { normalizePackage } from './zip-fix.ts';
 
 /**
@@ -196,7 +196,7 @@ export async function renderAppendixXlsx(report: Report, options: RenderOptions 
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
       printTitlesRow: `${HEAD_FIRST}:${HEAD_FIRST + 3}`,
     },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&11Trang &P/&N' },
+    headerFooter: { oddFooter: '&C&"Times New Roman"&11Trang &P/&N', ...(options.draft ? { oddHeader: `&R&"Times New Roman,Bold"&12${DRAFT_MARK}` } : {}) },
     views: [{ state: 'frozen', ySplit: HEAD_FIRST + 3, xSplit: 0 }],
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
@@ -210,6 +210,7 @@ export async function renderAppendixXlsx(report: Report, options: RenderOptions 
     ws.mergeCells(range);
   };
   title('A1', 'A1:C1', table.issuerParent, { bold: true });
+  if (options.draft) title('H1', 'H1:I1', DRAFT_MARK, { bold: true }, 'right');
   title('A2', 'A2:C2', table.issuerName, { bold: true });
   title('A4', 'A4:I4', table.title, { bold: true, size: 14 });
   title('A5', 'A5:I5', table.subtitle, { bold: true });

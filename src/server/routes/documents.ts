@@ -31,7 +31,9 @@ export const documentRoutes = (store: Store, heavy: HeavyWork, cache = new Docum
     }, async (request, reply) => {
       const { report, meta } = await getReport(store, requireActor(request), request.params.id);
       const frozen = meta.contentHash !== null && FROZEN.has(meta.status) ? meta.contentHash : undefined;
-      const options = { appendix: request.query.appendix === '1', ...(frozen ? { contentHash: frozen } : {}) };
+      // A draft or returned report's documents say so on every page; submitted ones are unchanged.
+      const draft = meta.status === 'draft' || meta.status === 'returned';
+      const options = { appendix: request.query.appendix === '1', ...(frozen ? { contentHash: frozen } : {}), ...(draft ? { draft } : {}) };
       const render = () => heavy.renderDocument(doc.format, report, options);
       const bytes = frozen ? await cache.get([meta.id, meta.version, doc.path, options.appendix ? 1 : 0, frozen].join('|'), render) : await render();
       const name = documentFileName(report, doc.path);
