@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisNumber, tooltipValue } from './charts.ts';
+import { axisNumber, tooltipValue, valueAxis } from './charts.ts';
 
 describe('dashboard chart formats', () => {
   it('writes axis ticks and tooltips the Vietnamese way', () => {
@@ -9,6 +9,16 @@ describe('dashboard chart formats', () => {
     expect(tooltipValue('money')(70_000)).toBe('70.000');
     expect(tooltipValue('count')(1234)).toBe('1.234');
     expect(tooltipValue('count')(undefined)).toBe('—');
+  });
+});
+
+describe('dashboard value axes', () => {
+  it('step by whole numbers, and read 0 to 1 when every value is zero', () => {
+    expect(valueAxis([{ data: [0, 0, 0] }, { data: [0] }])).toMatchObject({ minInterval: 1, min: 0, max: 1 });
+    const some = valueAxis([{ data: [0, 3, 0] }]);
+    expect(some.minInterval).toBe(1);
+    expect(some).not.toHaveProperty('max');
+    expect(some.axisLabel.formatter(2000)).toBe('2.000');
   });
 });
 

@@ -17,12 +17,22 @@ export const axisNumber = (v: number): string => formatNumber(v);
 /** Tooltip values: money as formatMillions prints it (up to 6 decimals of triệu đồng), counts whole. */
 export const tooltipValue = (unit: Unit) => (v: unknown): string =>
   typeof v === 'number' ? (unit === 'money' ? formatNumber(v, 6) : formatNumber(v)) : String(v ?? '—');
+/**
+ * The value axis: whole-number steps only (ticks are printed without decimals, so a step of 0,2
+ * read "0, 0, 0, 1, 1, 1"), and 0 to 1 when every value is zero instead of ECharts' 0–1 in fifths.
+ */
+export const valueAxis = (series: readonly { data: readonly number[] }[]) => ({
+  type: 'value' as const,
+  minInterval: 1,
+  ...(series.every((s) => s.data.every((v) => v === 0)) ? { min: 0, max: 1 } : {}),
+  axisLabel: { formatter: axisNumber },
+});
 const bar = (categories: string[], series: { name: string; data: number[]; stack?: string }[], unit: Unit, horizontal = false): EChartsCoreOption => ({
   legend: { top: 0 },
   tooltip: { trigger: 'axis', valueFormatter: tooltipValue(unit) },
   grid: { left: horizontal ? 140 : 60, right: 20, top: 36, bottom: 30 },
   [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: categories, ...(horizontal ? { inverse: true } : { axisLabel: { interval: 0 } }) },
-  [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', axisLabel: { formatter: axisNumber } },
+  [horizontal ? 'xAxis' : 'yAxis']: valueAxis(series),
   series: series.map((s) => ({ type: 'bar', ...s })),
 });
 
