@@ -55,4 +55,27 @@ describe('<NumberInput>', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     await act(async () => root.unmount());
   });
+
+  it('typing "12.5" over 50 leaves 50 in the report, never the 12 typed on the way; "12,5" then saves', async () => {
+    container = document.createElement('div');
+    document.body.append(container);
+    const seen: (number | undefined)[] = [];
+    const root = createRoot(container);
+    let value: number | undefined = 50_000_000;
+    const render = () => root.render(<NumberInput mode="millions" ariaLabel="Số tiền" value={value} onChange={(v) => { seen.push(v); value = v; render(); }} />);
+    await act(async () => render());
+    const input = container.querySelector('input') as HTMLInputElement;
+    await act(async () => input.focus());
+    for (const text of ['1', '12', '12.', '12.5']) await act(async () => setValue(input, text));
+    // 1 and 12 read fine on the way; "12." does not, and the report goes back to the 50 it had.
+    expect(seen).toEqual([1_000_000, 12_000_000, 50_000_000]);
+    expect(value).toBe(50_000_000);
+    expect(input.value).toBe('12.5');
+    await act(async () => input.blur());
+    expect(input.value).toBe('12.5');
+    await act(async () => input.focus());
+    await act(async () => setValue(input, '12,5'));
+    expect(value).toBe(12_500_000);
+    await act(async () => root.unmount());
+  });
 });
