@@ -168,6 +168,52 @@ function moneyMatches(stated: number, written: string, unitWord: string, actual:
   return Math.round(value) === target || Math.floor(value + 1e-9) === target;
 }
 
+/** A figure as a paragraph states it, before it is compared with the data. */
+type Mention =
+  | { kind: 'fact'; fact: Fact; written: string; unitWord: string | undefined; quote: string }
+  | { kind: 'rate'; fact: (typeof RATE_FACTS)[number]; written: string; quote: string }
+  | { kind: 'budget'; year: number; written: string; unitWord: string; quote: string };
+
+/**
+ * What one paragraph states, in reading order. Depends on the text only, so it is kept per text:
+ * the checks run at every keystroke and the narrative rarely changes between two of them.
+ */
+const mentionCache = new Map<string, Mention[]>();
+const MENTION_CACHE_SIZE = 500;
+
+function mentions(paragraph: string): Mention[] {
+  const cached = mentionCache.get(paragraph);
+  if (cached) return cached;
+  const out: Mention[] = [];
+  if (/\d/u.test(paragraph)) {
+    const facts = FACTS.filter((f) => !f.context || f.context.test(paragraph));
+    for (const clause of clauses(paragraph)) {
+      if (!/\d/u.test(clause)) continue;
+      for (const fact of facts) {
+        for (const m of clause.matchAll(fact.pattern)) {
+          const written = fact.unit === 'money' ? m[m.length - 2] : m[m.length - 1];
+          if (written !== undefined) out.push({ kind: 'fact', fact, written, unitWord: fact.unit === 'money' ? m[m.length - 1] : undefined, quote: m[0].trim() });
+        }
+      }
+      for (const fact of RATE_FACTS) {
+        for (const pattern of fact.patterns) {
+          for (const m of clause.matchAll(pattern)) out.push({ kind: 'rate', fact, written: m[m.length - 1] ?? '', quote: m[0].trim() });
+        }
+      }
+      if (/giải\s+ngân/iu.test(clause)) continue;
+      for (const m of clause.matchAll(BUDGET_TOTAL_PATTERN)) {
+        const [, year, written = '', unitWord = 'triệu'] = m;
+        out.push({ kind: 'budget', year: Number(year), written, unitWord, quote: m[0].trim() });
+      }
+    }
+  }
+  if (mentionCache.size >= MENTION_CACHE_SIZE) mentionCache.clear();
+  mentionCache.set(paragraph, out);
+  return out;
+}
+
+const toDong = (stated: number, unitWord: string | undefined) => Math.round(stated * (unitWord?.toLowerCase() === 'tỷ' ? 1e9 : 1e6));
+
 /** Every figure the narrative states that the form also holds, matching or not. */
 export function textFigures(r: Report): TextFigure[] {
   const out: TextFigure[] = [];
@@ -178,47 +224,33 @@ export function textFigures(r: Report): TextFigure[] {
   for (const section of NARRATIVE) {
     section.get(r).forEach((paragraph, i) => {
       const path = `${section.path}[${i}]`;
-      const push = (f: Omit<TextFigure, 'path'>) => out.push({ path, ...f });
-      for (const clause of clauses(paragraph)) {
-        for (const fact of FACTS) {
-          if (fact.context && !fact.context.test(paragraph)) continue;
-          const actual = fact.actual(r);
-          if (actual === undefined) continue;
-          for (const m of clause.matchAll(fact.pattern)) {
-            const written = fact.unit === 'money' ? m[m.length - 2] : m[m.length - 1];
-            const unitWord = fact.unit === 'money' ? m[m.length - 1] : undefined;
-            const stated = written === undefined ? undefined : readFigure(written, unitWord);
-            if (written === undefined || stated === undefined) continue;
-            const matches = fact.unit === 'money' ? moneyMatches(stated, written, unitWord ?? 'triệu', actual) : fact.unit === 'rate' ? rateMatches(stated, actual) : stated === actual;
-            push({ label: fact.label, dataPath: fact.dataPath, quote: m[0].trim(), stated: fact.unit === 'money' ? Math.round(stated * (unitWord?.toLowerCase() === 'tỷ' ? 1e9 : 1e6)) : stated, actual, unit: fact.unit, matches });
-          }
-        }
-        for (const fact of RATE_FACTS) {
-          if (r.implementation.dossiers[fact.stated] !== undefined) continue;
-          const actual = fact.actual(r);
-          if (actual === undefined) continue;
-          for (const pattern of fact.patterns) {
-            for (const m of clause.matchAll(pattern)) {
-              const stated = readFigure(m[m.length - 1] ?? '');
-              if (stated === undefined) continue;
-              push({ label: fact.label, dataPath: fact.dataPath, quote: m[0].trim(), stated, actual, unit: 'rate', matches: rateMatches(stated, actual) });
-            }
-          }
-        }
-        if (/giải\s+ngân/iu.test(clause)) continue;
-        for (const m of clause.matchAll(BUDGET_TOTAL_PATTERN)) {
-          const [, year, written = '', unitWord = 'triệu'] = m;
-          const budget = budgetTotals.get(Number(year));
-          const stated = readFigure(written, unitWord);
+      for (const m of mentions(paragraph)) {
+        if (m.kind === 'fact') {
+          const actual = m.fact.actual(r);
+          const stated = readFigure(m.written, m.unitWord);
+          if (actual === undefined || stated === undefined) continue;
+          const unit = m.fact.unit;
+          const matches = unit === 'money' ? moneyMatches(stated, m.written, m.unitWord ?? 'triệu', actual) : unit === 'rate' ? rateMatches(stated, actual) : stated === actual;
+          out.push({ path, label: m.fact.label, dataPath: m.fact.dataPath, quote: m.quote, stated: unit === 'money' ? toDong(stated, m.unitWord) : stated, actual, unit, matches });
+        } else if (m.kind === 'rate') {
+          if (r.implementation.dossiers[m.fact.stated] !== undefined) continue;
+          const actual = m.fact.actual(r);
+          const stated = readFigure(m.written);
+          if (actual === undefined || stated === undefined) continue;
+          out.push({ path, label: m.fact.label, dataPath: m.fact.dataPath, quote: m.quote, stated, actual, unit: 'rate', matches: rateMatches(stated, actual) });
+        } else {
+          const budget = budgetTotals.get(m.year);
+          const stated = readFigure(m.written, m.unitWord);
           if (!budget || stated === undefined) continue;
-          push({
-            label: `tổng dự toán năm ${year}`,
+          out.push({
+            path,
+            label: `tổng dự toán năm ${m.year}`,
             dataPath: budget.path,
-            quote: m[0].trim(),
-            stated: Math.round(stated * (unitWord.toLowerCase() === 'tỷ' ? 1e9 : 1e6)),
+            quote: m.quote,
+            stated: toDong(stated, m.unitWord),
             actual: budget.total,
             unit: 'money',
-            matches: moneyMatches(stated, written, unitWord, budget.total),
+            matches: moneyMatches(stated, m.written, m.unitWord, budget.total),
           });
         }
       }
