@@ -37,8 +37,11 @@ beforeAll(async () => {
   const chairman = await apiAs('kienthuy.chutich');
   const { items } = (await chairman('GET', '/api/reports')) as { items: { id: string }[] };
   reportId = items[0]!.id;
-  const { report, meta } = (await chairman('GET', `/api/reports/${reportId}`)) as { report: { implementation: { dossiers: Record<string, number> } }; meta: { version: number } };
+  const { report, meta } = (await chairman('GET', `/api/reports/${reportId}`)) as { report: { document: Record<string, unknown>; implementation: { dossiers: Record<string, number>; results: { digital: string[] } } }; meta: { version: number } };
   Object.assign(report.implementation.dossiers, { receivedInPeriod: 6609, total: 6797, pendingOnTime: 69 });
+  // The paragraph stating those figures follows them; the document gets its number and date.
+  report.implementation.results.digital[0] = report.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
+  Object.assign(report.document, { number: '125/BC-UBND', date: '2026-07-05' });
   await chairman('PUT', `/api/reports/${reportId}`, report, { 'if-match': String(meta.version) });
   await chairman('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true });
 });

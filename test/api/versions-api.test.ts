@@ -113,11 +113,14 @@ describe.each(databases)('versions API on %s', (kind) => {
     };
     expect(await headers()).toContain('DỰ THẢO');
     const { report, meta } = await load();
-    // The seed's three dossier mismatches, corrected so that the chairman can submit.
+    // The seed's three dossier mismatches, corrected (in the paragraph stating them too), and the
+    // document's number and date filled in, so that the chairman can submit.
     Object.assign(report.implementation.dossiers, { receivedInPeriod: 6609, total: 6797, pendingOnTime: 69 });
+    report.implementation.results.digital[0] = report.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
+    Object.assign(report.document, { number: '125/BC-UBND', date: '2026-07-05' });
     expect((await put(chairman, report, meta.version)).statusCode).toBe(200);
     const submitted = await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true });
-    expect(submitted.statusCode).toBe(200);
+    expect(submitted.statusCode, submitted.body).toBe(200);
     const res = await restore(officer, 2, meta.version + 2);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('REPORT_LOCKED');
