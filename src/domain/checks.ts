@@ -2,6 +2,7 @@ import { lineTotal, linesTotal, walkLines, type LeafEntry } from './budget.ts';
 import { formatMillions, formatNumber, formatPercent, isValidIsoDate, parseIsoDate } from './format.ts';
 import { dossierKpis, rateMatches } from './kpis.ts';
 import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
+import { limitCodeOf } from './limits.ts';
 import { Report as ReportSchema } from './report-schema.ts';
 import { TEXT_FIGURE_MISMATCH } from './text-figures.ts';
 import { amountInWords, parseAmountWords } from './words.ts';
@@ -421,12 +422,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-function issueToFinding(issue: { code: string; path: PropertyKey[]; message: string; input?: unknown }): Finding {
-  const code = issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && typeof issue.input === 'number')
+function issueToFinding(issue: { code: string; path: PropertyKey[]; message: string; input?: unknown; origin?: unknown; params?: unknown }): Finding {
+  const code = limitCodeOf(issue) ?? (issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && typeof issue.input === 'number')
     ? 'RANGE'
     : issue.code === 'invalid_type' && issue.input === undefined
       ? 'REQUIRED'
-      : 'SCHEMA';
+      : 'SCHEMA');
   const path = formatPath(issue.path);
   const message = code === 'REQUIRED' ? `Thiếu trường bắt buộc "${path}".` : issue.code === 'unrecognized_keys' ? `Trường không được hỗ trợ tại "${path || 'gốc'}": ${issue.message}` : `${issue.message} (${path || 'gốc'})`;
   return { code, severity: 'error', message, path, ...(issue.input !== undefined && typeof issue.input !== 'object' ? { actual: issue.input as number | string } : {}) };

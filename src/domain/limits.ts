@@ -67,3 +67,18 @@ export const LIMIT_CODES = {
   CHANGES_TRUNCATED: 'CHANGES_TRUNCATED',
 } as const;
 export type LimitCode = (typeof LIMIT_CODES)[keyof typeof LIMIT_CODES];
+
+/**
+ * The limit a schema issue reports, if any: a custom issue carries its code in `params.code`; a
+ * built-in maximum of a string or an array is a text too long or a list too long. Takes zod's
+ * issues and their Fastify form (where zod's issue, minus code and path, is `params`).
+ */
+export function limitCodeOf(issue: { code?: unknown; keyword?: unknown; origin?: unknown; params?: unknown }): LimitCode | undefined {
+  const code = issue.code ?? issue.keyword;
+  const fields = (issue.keyword !== undefined && typeof issue.params === 'object' && issue.params !== null ? issue.params : issue) as { origin?: unknown; params?: unknown };
+  const custom = (fields.params as { code?: unknown } | undefined)?.code;
+  if (code === 'custom' && typeof custom === 'string' && (Object.values(LIMIT_CODES) as string[]).includes(custom)) return custom as LimitCode;
+  if (code === 'too_big' && fields.origin === 'string') return LIMIT_CODES.TEXT_TOO_LONG;
+  if (code === 'too_big' && fields.origin === 'array') return LIMIT_CODES.TOO_MANY_ITEMS;
+  return undefined;
+}

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { formatNumber } from './format.ts';
+import { LIMIT_CODES, MAX_BUDGET_CHILDREN, MAX_BUDGET_DEPTH, MAX_BUDGET_LINES, MAX_LIST_ITEMS, MAX_PARAGRAPHS, MAX_TEXT } from './limits.ts';
+import { SafeText } from './safe-text.ts';
 
 // Every message a person may read is Vietnamese, including zod's own defaults.
 z.config(z.locales.vi());
@@ -32,8 +35,11 @@ export const Rate = z
   .max(100, msg('Tỷ lệ không được vượt quá 100%.'));
 export const Year = z.number(msg('Năm phải là một số.')).int(msg('Năm phải là số nguyên.')).min(2000, msg('Năm không hợp lệ.')).max(2100, msg('Năm không hợp lệ.'));
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Ngày phải có dạng YYYY-MM-DD.'));
-const Text = (max = 20_000) => z.string(msg('Phải là văn bản.')).max(max, msg(`Văn bản dài quá ${max} ký tự.`));
-export const Paragraphs = z.array(Text()).max(200, msg('Quá nhiều đoạn văn.'));
+// Every text goes through SafeText (limits, invisible formatting removed, control characters refused).
+const Text = (max: number = MAX_TEXT.paragraph) => SafeText(max);
+const Line = (max: number) => SafeText(max, { multiline: false });
+const tooMany = (max: number, what: string) => msg(`Quá nhiều ${what} (tối đa ${formatNumber(max)}).`);
+export const Paragraphs = z.array(Text()).max(MAX_PARAGRAPHS, tooMany(MAX_PARAGRAPHS, 'đoạn văn'));
 
 export const FIELDS = ['science', 'innovation', 'digital'] as const;
 export const Field = z.enum(FIELDS, msg('Lĩnh vực phải là science, innovation hoặc digital.'));
@@ -66,29 +72,73 @@ export interface BudgetLine {
   note?: string | undefined;
 }
 
-export const BudgetLine: z.ZodType<BudgetLine> = z.lazy(() =>
-  z
+/**
+ * The tree is built level by level, MAX_BUDGET_DEPTH levels and no more, rather than as one
+ * recursive (z.lazy) schema: validation then never recurses deeper than the limit whatever the
+ * input, so an 850- or 100.000-deep body is a 400 (BUDGET_TOO_DEEP), not a stack overflow. Below
+ * the last level `children` must be empty; its items are not even looked at.
+ */
+const TooDeep = z
+  .array(z.unknown())
+  .superRefine((children, ctx) => {
+    if (children.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Cây dự toán sâu quá ${MAX_BUDGET_DEPTH} cấp (lĩnh vực › nhóm › dòng chỉ cần vài cấp): hãy gộp bớt cấp con.`,
+        params: { code: LIMIT_CODES.BUDGET_TOO_DEEP },
+      });
+    }
+  })
+  .meta({ maxItems: 0 });
+
+function budgetLineAtLevel(level: number): z.ZodType<BudgetLine> {
+  const children = level < MAX_BUDGET_DEPTH
+    ? z.array(budgetLineAtLevel(level + 1)).max(MAX_BUDGET_CHILDREN, tooMany(MAX_BUDGET_CHILDREN, 'dòng con'))
+    : TooDeep;
+  return z
     .object({
-      id: z.string().min(1, msg('Dòng dự toán thiếu mã định danh.')).max(64),
+      id: Line(MAX_TEXT.id).min(1, msg('Dòng dự toán thiếu mã định danh.')),
       field: Field.optional(),
       budgetCode: BudgetCode.optional(),
-      title: Text(2000),
+      title: Text(MAX_TEXT.title),
       kind: Kind.default('recurrent'),
       amount: Amount.default(0),
-      children: z.array(BudgetLine).max(500, msg('Quá nhiều dòng con.')).default([]),
+      children: children.default([]),
       statedAmount: Amount.optional(),
-      fundingSource: Text(500).optional(),
-      note: Text(2000).optional(),
+      fundingSource: Text(MAX_TEXT.short).optional(),
+      note: Text(MAX_TEXT.title).optional(),
     })
-    .strict(),
-) as z.ZodType<BudgetLine>;
+    .strict() as unknown as z.ZodType<BudgetLine>;
+}
+
+export const BudgetLine: z.ZodType<BudgetLine> = budgetLineAtLevel(1);
+
+/** One budget's top level (Part I's lines, Part II's groups). */
+const Budget = z.array(BudgetLine).max(MAX_BUDGET_CHILDREN, tooMany(MAX_BUDGET_CHILDREN, 'dòng dự toán'));
+
+/**
+ * Every node of a budget tree, groups and leaves. Iterative: it also runs on input refused for its
+ * depth (the root refinement still sees the raw children below the last level).
+ */
+export function countBudgetLines(lines: readonly BudgetLine[]): number {
+  let n = 0;
+  const pending: (readonly unknown[])[] = [lines];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    n += next.length;
+    for (const line of next) {
+      const children = typeof line === 'object' && line !== null ? (line as { children?: unknown }).children : undefined;
+      if (Array.isArray(children) && children.length > 0) pending.push(children);
+    }
+  }
+  return n;
+}
 
 /** Figures a document states about a total, kept beside what the data implies. */
 export const StatedTotal = z
   .object({
     total: Amount.optional(),
     /** "Tám tỷ hai trăm mười hai triệu đồng chẵn", as written after "Bằng chữ:". */
-    totalWords: Text(500).optional(),
+    totalWords: Text(MAX_TEXT.short).optional(),
   })
   .strict();
 
@@ -117,9 +167,9 @@ export type Dossiers = z.infer<typeof Dossiers>;
 
 export const Signer = z
   .object({
-    onBehalfOf: Text(200).default('TM. ỦY BAN NHÂN DÂN'),
-    title: Text(200).default('CHỦ TỊCH'),
-    name: Text(200).default(''),
+    onBehalfOf: Text(MAX_TEXT.name).default('TM. ỦY BAN NHÂN DÂN'),
+    title: Text(MAX_TEXT.name).default('CHỦ TỊCH'),
+    name: Line(MAX_TEXT.name).default(''),
   })
   .strict();
 
@@ -128,11 +178,11 @@ export const Report = z
     schemaVersion: z.literal(1).default(1),
     commune: z
       .object({
-        code: z.string().max(20).optional(),
-        name: Text(200).min(1, msg('Thiếu tên xã/phường.')),
+        code: Line(MAX_TEXT.code).optional(),
+        name: Line(MAX_TEXT.name).min(1, msg('Thiếu tên xã/phường.')),
         kind: UnitKind.default('xã'),
-        province: Text(200).min(1, msg('Thiếu tên tỉnh/thành phố.')),
-        provinceCode: z.string().max(20).optional(),
+        province: Line(MAX_TEXT.name).min(1, msg('Thiếu tên tỉnh/thành phố.')),
+        provinceCode: Line(MAX_TEXT.code).optional(),
       })
       .strict(),
     reportYear: Year,
@@ -140,24 +190,24 @@ export const Report = z
     document: z
       .object({
         /** Number and symbol, e.g. "125/BC-UBND"; absent until the office assigns it. */
-        number: Text(100).optional(),
-        place: Text(200).default(''),
+        number: Line(MAX_TEXT.number).optional(),
+        place: Line(MAX_TEXT.name).default(''),
         date: IsoDate.optional(),
         /** The summary line under "BÁO CÁO"; derived from the years when absent. */
-        summary: Text(1000).optional(),
+        summary: Text(MAX_TEXT.title).optional(),
         legalBases: Paragraphs.default([]),
         /** "Ủy ban nhân dân xã … báo cáo … như sau:"; derived when absent. */
-        intro: Text(2000).optional(),
+        intro: Text(MAX_TEXT.title).optional(),
         /** The closing request before "./."; derived when absent. */
-        closing: Text(2000).optional(),
+        closing: Text(MAX_TEXT.title).optional(),
         signer: Signer.default({ onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: '' }),
-        recipients: z.array(Text(500)).max(50).default([]),
+        recipients: z.array(Text(MAX_TEXT.short)).max(MAX_LIST_ITEMS, tooMany(MAX_LIST_ITEMS, 'nơi nhận')).default([]),
       })
       .strict(),
     implementation: z
       .object({
         leadership: z
-          .object({ focalUnit: Text(500).optional(), paragraphs: Paragraphs.default([]) })
+          .object({ focalUnit: Text(MAX_TEXT.short).optional(), paragraphs: Paragraphs.default([]) })
           .strict()
           .default({ paragraphs: [] }),
         digitalTeams: z.object({ teams: Count.optional(), members: Count.optional() }).strict().default({}),
@@ -168,10 +218,10 @@ export const Report = z
         dossiers: Dossiers.default({}),
         budget: z
           .object({
-            lines: z.array(BudgetLine).max(500).default([]),
+            lines: Budget.default([]),
             stated: StatedTotal.default({}),
             disbursed: Amount.optional(),
-            expectedCompletion: Text(200).optional(),
+            expectedCompletion: Text(MAX_TEXT.name).optional(),
             /** Paragraphs after the budget lines (progress of disbursement, projects). */
             progress: Paragraphs.default([]),
           })
@@ -188,13 +238,24 @@ export const Report = z
         basis: Paragraphs.default([]),
         objectives: Paragraphs.default([]),
         /** Top level: one group per field (KH-CN, ĐMST, CĐS), lines beneath. */
-        budget: z.array(BudgetLine).max(500).default([]),
+        budget: Budget.default([]),
         stated: StatedTotal.default({}),
-        attachments: z.array(Text(500)).max(50).default([]),
+        attachments: z.array(Text(MAX_TEXT.short)).max(MAX_LIST_ITEMS, tooMany(MAX_LIST_ITEMS, 'tài liệu gửi kèm')).default([]),
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((report, ctx) => {
+    const lines = countBudgetLines(report.implementation.budget.lines) + countBudgetLines(report.plan.budget);
+    if (lines > MAX_BUDGET_LINES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plan', 'budget'],
+        message: `Báo cáo có ${formatNumber(lines)} dòng dự toán (kể cả nhóm, phần I và phần II); tối đa ${formatNumber(MAX_BUDGET_LINES)} dòng.`,
+        params: { code: LIMIT_CODES.BUDGET_TOO_MANY_LINES },
+      });
+    }
+  });
 
 export type Report = z.infer<typeof Report>;
 export type ReportInput = z.input<typeof Report>;

@@ -4,6 +4,8 @@ import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { formatPath } from '../domain/checks.ts';
 import { isAppError } from '../domain/errors.ts';
+import { formatNumber } from '../domain/format.ts';
+import { limitCodeOf, MAX_FINDINGS } from '../domain/limits.ts';
 
 /**
  * Every error leaves as `{ error: { code, message, ...details } }` with a Vietnamese message.
@@ -85,13 +87,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const findings = error.validation.map((v) => ({
-        code: 'VALIDATION',
+      // A limit broken (depth, lines, length, characters) names itself, in each finding and in `code`.
+      const findings = error.validation.slice(0, MAX_FINDINGS).map((v) => ({
+        code: limitCodeOf(v) ?? 'VALIDATION',
         path: formatPath((v.instancePath || '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
         message: v.message ?? 'Giá trị không hợp lệ.',
       }));
       const where = error.validationContext === 'querystring' ? 'tham số truy vấn' : error.validationContext === 'params' ? 'đường dẫn' : error.validationContext === 'headers' ? 'tiêu đề' : 'dữ liệu gửi lên';
-      return reply.status(400).send({ error: { code: 'VALIDATION', message: `Có ${findings.length} lỗi trong ${where}: ${findings.map((f) => `${f.path || 'gốc'}: ${f.message}`).slice(0, 3).join('; ')}`, findings } });
+      const code = findings.find((f) => f.code !== 'VALIDATION')?.code ?? 'VALIDATION';
+      return reply.status(400).send({ error: { code, message: `Có ${formatNumber(error.validation.length)} lỗi trong ${where}: ${findings.map((f) => `${f.path || 'gốc'}: ${f.message}`).slice(0, 3).join('; ')}`, findings } });
     }
     const mapped = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (mapped) return reply.status(mapped[0]).send({ error: { code: mapped[1], message: mapped[2] } });

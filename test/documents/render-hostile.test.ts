@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderAppendixXlsx, renderDocx } from '../../src/documents/render/index.ts';
 import { cleanText } from '../../src/documents/render/sanitize.ts';
-import { Report } from '../../src/domain/report-schema.ts';
+import type { Report } from '../../src/domain/report-schema.ts';
 import { docxParagraphs, seedReport, unzip } from './render-helpers.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -28,7 +28,9 @@ function hostileReport(): Report {
     children: [],
     note: i === 0 ? DDE : CONTROL,
   }));
-  return Report.parse(r);
+  // Not parsed again: the schema now refuses control characters, and the writers must still be
+  // safe with reports stored before it did.
+  return r;
 }
 
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -76,5 +78,23 @@ describe('hostile text', () => {
       // Stored through the shared-string table (t="s"), never inline as a formula.
       expect(sheet).toMatch(new RegExp(`<c r="${cell?.address}"[^>]* t="s"`));
     }
+  });
+
+  it('never writes bidi overrides, isolates or zero-width spaces, even from a report stored before the schema removed them', async () => {
+    // "Chi 500 triệu" displayed as "Chi 005 triệu" by a right-to-left override: the data and the page would differ.
+    const INVISIBLE = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B'];
+    const r = seedReport();
+    const line = r.plan.budget[0]?.children[0];
+    if (!line) throw new Error('seed has no plan line');
+    line.title = `Chi \u202E005\u202C triệu cho hội\u200Bthảo \u2066A\u2069 \u2067B\u2069 \u2068C\u2069 \u202AD\u202C \u202BE\u202C \u202DF\u202C`;
+    r.document.signer.name = 'Lưu\u200B Văn\u202E Thụy';
+    const docx = unzip(await renderDocx(r, { appendix: true }));
+    const xlsx = unzip(await renderAppendixXlsx(r));
+    for (const [name, content] of Object.entries({ ...docx, ...xlsx })) {
+      for (const c of INVISIBLE) expect(content.includes(c), `${name} U+${c.charCodeAt(0).toString(16)}`).toBe(false);
+    }
+    const texts = docxParagraphs(docx['word/document.xml'] ?? '').map((p) => p.text);
+    expect(texts.some((t) => t.includes('Chi 005 triệu cho hộithảo A B C D E F'))).toBe(true);
+    expect(texts.some((t) => t.includes('Lưu Văn Thụy'))).toBe(true);
   });
 });
