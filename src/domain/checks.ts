@@ -2,7 +2,7 @@ import { lineTotal, linesTotal, walkLines, type LeafEntry } from './budget.ts';
 import { formatMillions, formatNumber, formatPercent, isValidIsoDate, parseIsoDate } from './format.ts';
 import { dossierKpis, rateMatches } from './kpis.ts';
 import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
-import { limitCodeOf } from './limits.ts';
+import { LIMIT_CODES, limitCodeOf, MAX_FINDINGS } from './limits.ts';
 import { Report as ReportSchema } from './report-schema.ts';
 import { TEXT_FIGURE_MISMATCH } from './text-figures.ts';
 import { amountInWords, parseAmountWords } from './words.ts';
@@ -404,6 +404,29 @@ export function runChecks(report: Report): Finding[] {
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+
+/**
+ * At most `max` findings, for answers sent over the wire: the first `max`, then one more finding
+ * counting the rest ("… và 1.234 lỗi, cảnh báo khác"), whose severity is the worst of them so a
+ * capped list still says whether the report can be submitted. Decisions (submitting, the counts
+ * stored with a report) use the whole list; this only bounds what one response carries.
+ */
+export function capFindings(findings: readonly Finding[], max: number = MAX_FINDINGS): Finding[] {
+  if (findings.length <= max) return [...findings];
+  const rest = findings.slice(max);
+  const errors = rest.filter((f) => f.severity === 'error').length;
+  const what = errors === rest.length ? 'lỗi' : errors === 0 ? 'cảnh báo' : `lỗi, cảnh báo (trong đó ${formatNumber(errors)} lỗi)`;
+  return [
+    ...findings.slice(0, max),
+    {
+      code: LIMIT_CODES.FINDINGS_TRUNCATED,
+      severity: errors > 0 ? 'error' : 'warning',
+      message: `… và ${formatNumber(rest.length)} ${what} khác; sửa các mục trên rồi kiểm tra lại để xem tiếp.`,
+      path: '',
+      actual: rest.length,
+    },
+  ];
+}
 
 export type Validation = { ok: true; report: Report; findings: Finding[] } | { ok: false; findings: Finding[] };
 

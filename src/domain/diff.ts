@@ -1,6 +1,7 @@
 import { FIELD_LABELS, LINE_FIELD_LABELS, fallbackLabel, valueKind } from './diff-labels.ts';
 import { movedKeys, occurrenceKeys } from './diff-order.ts';
-import { formatMillions, formatPercent } from './format.ts';
+import { formatMillions, formatNumber, formatPercent } from './format.ts';
+import { LIMIT_CODES, MAX_CHANGES } from './limits.ts';
 import { FIELD_LABELS as FIELD_NAMES, KIND_LABELS, type BudgetLine, type Field, type Kind, type Report } from './report-schema.ts';
 
 /**
@@ -17,10 +18,12 @@ export interface Change {
   path: string;
   /** What, for people: the Vietnamese name, never the raw path. */
   label: string;
-  kind: 'added' | 'removed' | 'changed' | 'moved';
+  /** `omitted`: the last entry of a capped list, counting the changes not listed (`count`). */
+  kind: 'added' | 'removed' | 'changed' | 'moved' | 'omitted';
   /** For "moved": where it was and where it is ("Đổi mới sáng tạo, dòng 2"; "đoạn 3"). */
   before?: Value;
   after?: Value;
+  count?: number;
 }
 
 type Value = string | number | boolean | null;
@@ -128,8 +131,12 @@ function diffTexts(path: string, label: string, a: readonly string[], b: readonl
 
 const placeName = (p: { parentName: string; index: number }) => `${p.parentName || 'cấp đầu'}, dòng ${p.index + 1}`;
 
-/** Field-by-field and line-by-line differences from `before` to `after`. */
-export function diffReports(before: Report, after: Report): Change[] {
+/**
+ * Field-by-field and line-by-line differences from `before` to `after`: at most `max` (MAX_CHANGES)
+ * of them, then one `omitted` entry "… và N thay đổi khác" (its path is the limit's code), so that
+ * a diff of two large reports stays a page a person can read and a response of bounded size.
+ */
+export function diffReports(before: Report, after: Report, max: number = MAX_CHANGES): Change[] {
   const a = flattened(before);
   const b = flattened(after);
   const changes: Change[] = [];
@@ -158,5 +165,7 @@ export function diffReports(before: Report, after: Report): Change[] {
     if (!was || (was.parent === place.parent && !movedWithin.has(path))) continue;
     changes.push({ path, label: place.label, kind: 'moved', before: placeName(was), after: placeName(place) });
   }
-  return changes;
+  if (changes.length <= max) return changes;
+  const omitted = changes.length - max;
+  return [...changes.slice(0, max), { path: LIMIT_CODES.CHANGES_TRUNCATED, label: `… và ${formatNumber(omitted)} thay đổi khác (chỉ hiện ${formatNumber(max)} thay đổi đầu)`, kind: 'omitted', count: omitted }];
 }

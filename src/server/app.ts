@@ -19,6 +19,7 @@ import { cycleRoutes } from './routes/cycles.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { addSecurityHeaders, securityHeaders } from './security-headers.ts';
+import { refuseUnsafeUrlText } from './safe-url.ts';
 import { registerSessions } from './session.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { registerWebUi } from './static.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSessions(app, options.store);
+  refuseUnsafeUrlText(app);
   await app.register(metaRoutes(options.store, options.demo ?? false));
   await app.register(authRoutes(options.store));
   await app.register(unitRoutes(options.store));

@@ -4,7 +4,7 @@ import type { Store } from '../store/db.ts';
 import type { Actor } from './actor.ts';
 import { cycleConsolidation, type ConsolidationFilter } from './consolidation.ts';
 import { listCycles, type CycleItem } from './cycle-admin.ts';
-import { requireDepartment } from './department.ts';
+import { loadCycle, requireDepartment } from './department.ts';
 
 /**
  * The figures behind the Department's dashboard, each a small table the UI draws as a chart and
@@ -28,7 +28,10 @@ export const TOP_UNITS = 10;
 export async function dashboard(store: Store, actor: Actor, cycleId: string | undefined, filter: ConsolidationFilter = {}, now = Date.now()): Promise<Dashboard | null> {
   requireDepartment(actor);
   const cycles = await listCycles(store, actor);
-  const chosen = cycleId ? cycles.find((c) => c.id === cycleId) : defaultCycle(cycles);
+  // A named cycle must be one of the actor's province: another province's (or none) is not found,
+  // exactly as on every other cycle route. Without one, the latest cycle, or null when there is none yet.
+  if (cycleId !== undefined) await loadCycle(store, actor, cycleId);
+  const chosen = cycleId !== undefined ? cycles.find((c) => c.id === cycleId) : defaultCycle(cycles);
   if (!chosen) return null;
   const current = await cycleConsolidation(store, actor, chosen.id, filter, now);
   const { consolidation: c, progress: p } = current;

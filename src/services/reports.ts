@@ -1,4 +1,4 @@
-import { validateReport, runChecks, type Finding } from '../domain/checks.ts';
+import { capFindings, validateReport, runChecks, type Finding } from '../domain/checks.ts';
 import { submitChecks } from '../domain/document-blanks.ts';
 import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
@@ -177,7 +177,7 @@ export async function getReportJson(store: Store, actor: Actor, id: string): Pro
 
 export async function getChecks(store: Store, actor: Actor, id: string): Promise<Finding[]> {
   const { report } = await getReport(store, actor, id);
-  return runChecks(report);
+  return capFindings(runChecks(report));
 }
 
 export class VersionConflict extends AppError {
@@ -198,7 +198,7 @@ export async function saveReport(store: Store, actor: Actor, id: string, ifMatch
   const row = await loadRow(store, actor, id);
   assertEditable(actor, row);
   const v = validateReport(body);
-  if (!v.ok) throw new AppError('INVALID_REPORT', 'Dữ liệu báo cáo không hợp lệ.', { status: 400, details: { findings: v.findings } });
+  if (!v.ok) throw new AppError('INVALID_REPORT', 'Dữ liệu báo cáo không hợp lệ.', { status: 400, details: { findings: capFindings(v.findings) } });
   assertYears(v.report, row);
   // The unit's identity comes from the register, whatever the body said (unit-identity.ts).
   const report = withRegisterIdentity(v.report, registerUnitOf(row));
@@ -297,10 +297,10 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
   const report = await reportOf(store, row);
   const findings = [...runChecks(report), ...submitChecks(report)];
   if (findings.some((f) => f.severity === 'error')) {
-    throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings } });
+    throw new AppError('CHECKS_FAILED', `Chưa nộp được: báo cáo còn ${findings.filter((f) => f.severity === 'error').length} lỗi cần sửa.`, { status: 422, details: { findings: capFindings(findings) } });
   }
   if (findings.length > 0 && !acknowledgeWarnings) {
-    throw new AppError('WARNINGS_NOT_ACKNOWLEDGED', `Báo cáo còn ${findings.length} cảnh báo; hãy xác nhận đã xem trước khi nộp.`, { status: 422, details: { findings } });
+    throw new AppError('WARNINGS_NOT_ACKNOWLEDGED', `Báo cáo còn ${findings.length} cảnh báo; hãy xác nhận đã xem trước khi nộp.`, { status: 422, details: { findings: capFindings(findings) } });
   }
   const changed = await transition(store, actor, row, 'submit', 'submitted', null);
   // The row as a re-read would return it: the columns just written, the chairman as last editor.

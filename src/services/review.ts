@@ -1,5 +1,5 @@
 import { breakdown } from '../domain/budget.ts';
-import { runChecks, type Finding } from '../domain/checks.ts';
+import { capFindings, runChecks, type Finding } from '../domain/checks.ts';
 import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { timeliness, type Timeliness } from '../domain/progress.ts';
@@ -78,19 +78,38 @@ export async function listComments(store: Store, actor: Actor, reportId: string)
   return rows.map(({ author_id, ...c }) => ({ ...c, canChange: author_id === actor.userId && commentChangeable(row.version, c.version) }));
 }
 
-/** Sections a comment may point at (paths of the report model); a budget line adds its id. */
+/**
+ * Sections a comment may point at (paths of the report model, the sections of the editor); a
+ * comment on a budget line names one of the two budgets and the line's id. Nothing else: a path
+ * is shown to the commune and used to find the section, so an arbitrary identifier chain
+ * ("document.constructor") has no place.
+ */
 export const COMMENT_SECTIONS = [
   'document', 'implementation.leadership', 'implementation.digitalTeams', 'implementation.results', 'implementation.dossiers',
   'implementation.budget', 'implementation.assessment', 'plan.basis', 'plan.objectives', 'plan.budget', 'plan.attachments',
 ] as const;
+export type CommentSection = (typeof COMMENT_SECTIONS)[number];
+const BUDGET_SECTIONS: Readonly<Record<string, 'implementation' | 'plan'>> = { 'implementation.budget': 'implementation', 'plan.budget': 'plan' };
+
+/**
+ * Statuses whose current version a comment may be on: submitted and frozen. A draft (or a report
+ * returned and being edited again) changes under the comment, and a comment is the Department's
+ * word on what the commune submitted — the workflow is comment, then return or accept. Comments
+ * on an accepted or approved version stay possible (notes for the approval).
+ */
+const COMMENTABLE = new Set(['submitted', 'accepted', 'approved']);
 
 export async function addComment(store: Store, actor: Actor, reportId: string, input: { path: string; lineId?: string | undefined; body: string }): Promise<CommentItem> {
   const row = await loadReportRow(store, actor, reportId);
   if (!canReview(actor, row)) throw forbidden('Chỉ cán bộ Sở KH&CN được góp ý báo cáo.');
+  if (!COMMENTABLE.has(row.status)) throw new AppError('NOT_SUBMITTED', 'Chỉ góp ý được trên bản báo cáo đã nộp; báo cáo này đang được xã soạn.', { status: 409 });
+  if (!(COMMENT_SECTIONS as readonly string[]).includes(input.path)) throw new AppError('COMMENT_PATH_INVALID', 'Mục góp ý không phải là một mục của báo cáo.', { status: 400 });
   const body = input.body.trim();
   if (!body) throw new AppError('EMPTY_COMMENT', 'Nội dung góp ý không được để trống.', { status: 400 });
   if (input.lineId !== undefined) {
-    const part = input.path.startsWith('implementation') ? 'implementation' : 'plan';
+    const part = BUDGET_SECTIONS[input.path];
+    if (!part) throw new AppError('COMMENT_PATH_INVALID', 'Góp ý một dòng dự toán phải thuộc mục dự toán (implementation.budget hoặc plan.budget).', { status: 400 });
+    // budget_lines holds the lines of the current version: the version the comment is on.
     const line = await store.db.selectFrom('budget_lines').select('line_id').where('report_id', '=', reportId).where('part', '=', part).where('line_id', '=', input.lineId).executeTakeFirst();
     if (!line) throw new AppError('UNKNOWN_LINE', 'Dòng dự toán được góp ý không có trong báo cáo.', { status: 400 });
   }
@@ -188,7 +207,7 @@ export async function reviewBundle(store: Store, actor: Actor, reportId: string)
       };
     }
   }
-  return { report, meta, findings: runChecks(report), events, comments, sinceReturn, lastYear };
+  return { report, meta, findings: capFindings(runChecks(report)), events, comments, sinceReturn, lastYear };
 }
 
 

@@ -106,11 +106,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // A commune sees the review bundle of its own report (comments, timeline, changes).
   'GET /api/reports/:id/review': { visible: OK },
   'GET /api/reports/:id/comments': { visible: OK },
-  'POST /api/reports/:id/comments': { visible: DEPT_ONLY([201]), hidden: COMMUNE_REFUSED, body: () => ({ path: 'plan', body: 'Góp ý kiểm thử phạm vi.' }) },
   // No such comment on a visible report: 404 for everyone (a hidden report is 404 before that).
   'PATCH /api/reports/:id/comments/:commentId': { visible: every([404]), body: () => ({ body: 'Sửa góp ý kiểm thử phạm vi.' }) },
   'DELETE /api/reports/:id/comments/:commentId': { visible: every([404]) },
-  // The targets are drafts: a visible one is refused for its status (409/422), never done.
+  // The targets are drafts: a visible one is refused for its status (409/422), never done;
+  // comments too, since they go on submitted versions only.
+  'POST /api/reports/:id/comments': { visible: DEPT_ONLY([409]), hidden: COMMUNE_REFUSED, body: () => ({ path: 'plan.basis', body: 'Góp ý kiểm thử phạm vi.' }) },
   'POST /api/reports/:id/return': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({ reason: 'Kiểm thử phạm vi.' }) },
   'POST /api/reports/:id/accept': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({}) },
   'GET /api/dashboard': { visible: DEPT_ONLY([200]) },

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_BUDGET_LINES, MAX_TEXT } from '../../domain/limits.ts';
+import { SafeText } from '../../domain/safe-text.ts';
 import { correctApproval, cycleExecution, getExecution, recordApproval } from '../../services/approval.ts';
 import { correctDisbursement, recordDisbursement } from '../../services/disbursement.ts';
 import type { Store } from '../../store/db.ts';
@@ -8,11 +10,11 @@ import { requireActor } from '../session.ts';
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
 const Dong = z.number().int('Số tiền phải là số nguyên đồng.').min(0).max(Number.MAX_SAFE_INTEGER);
-const Reason = z.string().max(2000);
+const Reason = SafeText(2000);
 const ApprovalBody = {
-  decisionNumber: z.string().min(1).max(200),
+  decisionNumber: SafeText(MAX_TEXT.name, { multiline: false }).min(1),
   decisionDate: IsoDate,
-  lines: z.array(z.object({ lineId: z.string().min(1).max(64), approved: Dong }).strict()).max(2000).optional(),
+  lines: z.array(z.object({ lineId: SafeText(MAX_TEXT.id, { multiline: false }).min(1), approved: Dong }).strict()).max(MAX_BUDGET_LINES).optional(),
   /** Required when a line is approved above its request (422 ABOVE_REQUEST_NEEDS_REASON otherwise). */
   aboveRequest: z.object({ confirmed: z.literal(true), reason: Reason }).strict().optional(),
 };
@@ -45,7 +47,7 @@ export const approvalRoutes = (store: Store): FastifyPluginAsyncZod => async (ap
       tags: ['approval'],
       summary: 'Xã ghi nhận giải ngân theo dòng dự toán được duyệt',
       params: IdParams,
-      body: z.object({ lineId: z.string().min(1).max(64), amount: Dong, date: IsoDate, note: z.string().max(1000).optional() }).strict(),
+      body: z.object({ lineId: SafeText(MAX_TEXT.id, { multiline: false }).min(1), amount: Dong, date: IsoDate, note: SafeText(1000).optional() }).strict(),
     },
   }, async (request, reply) => reply.status(201).send(await recordDisbursement(store, requireActor(request), request.params.id, request.body)));
 
@@ -54,7 +56,7 @@ export const approvalRoutes = (store: Store): FastifyPluginAsyncZod => async (ap
       tags: ['approval'],
       summary: 'Xã điều chỉnh một lần giải ngân đã ghi: bản ghi mới thay thế (0 để hủy), bản cũ giữ lại trong lịch sử',
       params: z.object({ id: z.string().min(1).max(64), disbursementId: z.string().min(1).max(64) }).strict(),
-      body: z.object({ amount: Dong, date: IsoDate, note: z.string().max(1000).optional(), reason: Reason.min(1, 'Cần ghi lý do điều chỉnh.') }).strict(),
+      body: z.object({ amount: Dong, date: IsoDate, note: SafeText(1000).optional(), reason: Reason.min(1, 'Cần ghi lý do điều chỉnh.') }).strict(),
     },
   }, async (request, reply) => reply.status(201).send(await correctDisbursement(store, requireActor(request), request.params.id, request.params.disbursementId, request.body)));
 

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_TEXT } from '../../domain/limits.ts';
+import { SafeText } from '../../domain/safe-text.ts';
 import { ROLE_LABELS, type Actor } from '../../services/actor.ts';
 import { isAppError } from '../../domain/errors.ts';
 import { login, logout } from '../../services/auth.ts';
@@ -13,7 +15,8 @@ import { clearSessionCookie, requireActor, setDeviceCookie, setSessionCookie, SE
 export const LOGIN_RATE = { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => clientKey(request.ip) };
 
 const Credentials = z.object({
-  username: z.string().min(1, 'Nhập tên đăng nhập.').max(100),
+  // A NUL here used to reach PostgreSQL before the password was even checked: a 500 without signing in.
+  username: SafeText(MAX_TEXT.username, { multiline: false }).min(1, 'Nhập tên đăng nhập.'),
   password: z.string().min(1, 'Nhập mật khẩu.').max(200),
 }).strict();
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_TEXT } from '../../domain/limits.ts';
+import { SafeText } from '../../domain/safe-text.ts';
 import { TIMELINESS_LABELS } from '../../domain/progress.ts';
 import { STATUS_LABELS, type ReportStatus } from '../../services/policy.ts';
 import { cycleProgress, editCycle, extendDeadline, listCycles, openCycle, setCycleStatus } from '../../services/cycle-admin.ts';
@@ -20,11 +22,11 @@ export const cycleRoutes = (store: Store): FastifyPluginAsyncZod => async (app) 
       summary: 'Mở kỳ báo cáo (quản trị Sở): năm kế hoạch, văn bản hướng dẫn, hạn nộp, đơn vị phải báo cáo',
       body: z.object({
         planYear: z.number().int().min(2000).max(2100),
-        guidanceNumber: z.string().min(1).max(200),
+        guidanceNumber: SafeText(MAX_TEXT.name, { multiline: false }).min(1),
         guidanceDate: IsoDate.nullable().optional(),
-        guidanceIssuer: z.string().min(1).max(200),
+        guidanceIssuer: SafeText(MAX_TEXT.name, { multiline: false }).min(1),
         deadline: IsoDate,
-        unitIds: z.array(z.string().min(1).max(64)).max(5000).optional(),
+        unitIds: z.array(SafeText(MAX_TEXT.id, { multiline: false }).min(1)).max(5000).optional(),
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send({ cycle: await openCycle(store, requireActor(request), request.body) }));

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { runChecks } from '../../domain/checks.ts';
+import { capFindings, runChecks } from '../../domain/checks.ts';
 import { AppError } from '../../domain/errors.ts';
 import { namesSameUnit, registerCommune, withRegisterIdentity } from '../../domain/unit-identity.ts';
 import { ownRegisterUnit } from '../../services/units.ts';
@@ -29,6 +29,6 @@ export const importRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsync
     const warnings = unit && !namesSameUnit(read, registerCommune(unit))
       ? [{ code: 'IMPORT_OTHER_UNIT', line: 0, text: `${read.kind} ${read.name}, ${read.province}`, message: `Tệp ghi đơn vị "${read.kind} ${read.name}, ${read.province}"; nội dung được nhập vào báo cáo của ${unit.kind} ${unit.name}, ${unit.province} theo danh mục đơn vị.` }, ...result.warnings]
       : result.warnings;
-    return { report, warnings, lines: result.lines, findings: runChecks(report) };
+    return { report, warnings, lines: result.lines, findings: capFindings(runChecks(report)) };
   });
 };

@@ -1,8 +1,9 @@
 import { COMMENT_MAX_LENGTH } from '../../domain/comment-limits.ts';
-import { formatNumber } from '../../domain/format.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptReport, addComment, deleteComment, editComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
+import { MAX_TEXT } from '../../domain/limits.ts';
+import { SafeText } from '../../domain/safe-text.ts';
+import { acceptReport, addComment, COMMENT_SECTIONS, deleteComment, editComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
 import type { Store } from '../../store/db.ts';
 import { requireActor } from '../session.ts';
 
@@ -32,9 +33,9 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       summary: 'Góp ý một mục hoặc một dòng dự toán',
       params: IdParams,
       body: z.object({
-        path: z.string().min(1).max(200).regex(/^(document|implementation|plan)(\.[A-Za-z]+)*$/, 'Mục góp ý không hợp lệ.'),
-        lineId: z.string().min(1).max(64).optional(),
-        body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(COMMENT_MAX_LENGTH, `Góp ý dài quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự.`),
+        path: z.enum(COMMENT_SECTIONS, { error: () => 'Mục góp ý không phải là một mục của báo cáo.' }),
+        lineId: SafeText(MAX_TEXT.id, { multiline: false }).min(1).optional(),
+        body: SafeText(COMMENT_MAX_LENGTH).min(1, 'Nội dung góp ý không được để trống.'),
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send({ comment: await addComment(store, requireActor(request), request.params.id, request.body) }));
@@ -44,7 +45,7 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       tags: ['review'],
       summary: 'Sửa góp ý của chính mình (trước khi báo cáo được trả lại, tiếp nhận hoặc nộp lại)',
       params: CommentParams,
-      body: z.object({ body: z.string().min(1, 'Nội dung góp ý không được để trống.').max(COMMENT_MAX_LENGTH, `Góp ý dài quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự.`) }).strict(),
+      body: z.object({ body: SafeText(COMMENT_MAX_LENGTH).min(1, 'Nội dung góp ý không được để trống.') }).strict(),
     },
   }, async (request) => ({ comment: await editComment(store, requireActor(request), request.params.id, request.params.commentId, request.body.body) }));
 
@@ -56,10 +57,10 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
   });
 
   app.post('/api/reports/:id/return', {
-    schema: { tags: ['review'], summary: 'Trả lại báo cáo kèm lý do', params: IdParams, body: z.object({ reason: z.string().min(1, 'Cần ghi lý do trả lại.').max(5000) }).strict() },
+    schema: { tags: ['review'], summary: 'Trả lại báo cáo kèm lý do', params: IdParams, body: z.object({ reason: SafeText(COMMENT_MAX_LENGTH).min(1, 'Cần ghi lý do trả lại.') }).strict() },
   }, async (request) => ({ meta: await returnReport(store, requireActor(request), request.params.id, request.body.reason) }));
 
   app.post('/api/reports/:id/accept', {
-    schema: { tags: ['review'], summary: 'Tiếp nhận báo cáo', params: IdParams, body: z.object({ note: z.string().max(5000).optional() }).strict().default({}) },
+    schema: { tags: ['review'], summary: 'Tiếp nhận báo cáo', params: IdParams, body: z.object({ note: SafeText(COMMENT_MAX_LENGTH).optional() }).strict().default({}) },
   }, async (request) => ({ meta: await acceptReport(store, requireActor(request), request.params.id, request.body.note) }));
 };

@@ -6,6 +6,8 @@ const CHANGE_KINDS: Record<Change['kind'], { label: string; color: string }> = {
   removed: { label: 'Bỏ', color: 'red' },
   changed: { label: 'Sửa', color: 'blue' },
   moved: { label: 'Chuyển chỗ', color: 'purple' },
+  // The last row of a capped list (diff.ts): "… và N thay đổi khác".
+  omitted: { label: 'Còn nữa', color: 'default' },
 };
 
 /** What kind of change a row of a comparison is, in words: Thêm, Bỏ, Sửa, Chuyển chỗ. */
