@@ -3,14 +3,17 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { validateReport } from '../../src/domain/checks.ts';
 import { isAppError } from '../../src/domain/errors.ts';
+import { MAX_BUDGET_DEPTH, MAX_BUDGET_LINES, MAX_PARAGRAPHS, MAX_TEXT } from '../../src/domain/limits.ts';
+import type { Report } from '../../src/domain/report-schema.ts';
 import { parseVietnameseNumber } from '../../src/domain/parse-number.ts';
 import { amountInWords, parseAmountWords } from '../../src/domain/words.ts';
 import { importReport } from '../../src/documents/import/index.ts';
 import { renderDocx } from '../../src/documents/render/index.ts';
+import { budgetChain, reportWithLines } from '../helpers/limit-reports.ts';
 
 /**
  * The fuzz targets, shared by the short run in `npm test` and `npm run fuzz`: the importer, the
- * checker, the number parser, amount words and every API route. Each input must end in a result
+ * checker, the number parser, amount words, every API route, and PUT bodies near every limit. Each input must end in a result
  * or a coded AppError — never another exception, a 500, or a hang beyond HANG_MS.
  */
 // Generous: a slow, busy CI machine must not fail, a hang (or quadratic blow-up) still does.
@@ -184,5 +187,129 @@ export function apiTarget(ctx: ApiFuzzContext): FuzzTarget {
         if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code)) throw new Error(`${where} → ${res.statusCode} without an error code: ${res.body.slice(0, 200)}`);
       }
     }), settings(runs, seed)),
+  };
+}
+
+/** One PUT near a limit: what is sent, and what must come of it (decided here, from the limits as the issue states them). */
+type LimitCase =
+  | { kind: 'depth'; depth: number; part: 'implementation' | 'plan' }
+  | { kind: 'lines'; total: number; inImplementation: number }
+  | { kind: 'length'; field: number; over: boolean }
+  | { kind: 'items'; over: boolean }
+  | { kind: 'char'; field: number; char: string; at: number };
+
+/** Texts of the report, each with its maximum length and whether it may have several lines. */
+const LIMIT_FIELDS: { name: string; max: number; multiline: boolean; get(r: Report): string | undefined; set(r: Report, v: string): void }[] = [
+  { name: 'budget line title', max: MAX_TEXT.title, multiline: true, get: (r) => r.plan.budget[0]?.children[0]?.title, set: (r, v) => { r.plan.budget[0]!.children[0]!.title = v; } },
+  { name: 'budget line note', max: MAX_TEXT.title, multiline: true, get: (r) => r.plan.budget[0]?.children[0]?.note, set: (r, v) => { r.plan.budget[0]!.children[0]!.note = v; } },
+  { name: 'funding source', max: MAX_TEXT.short, multiline: true, get: (r) => r.plan.budget[0]?.children[0]?.fundingSource, set: (r, v) => { r.plan.budget[0]!.children[0]!.fundingSource = v; } },
+  { name: 'budget line id', max: MAX_TEXT.id, multiline: false, get: (r) => r.plan.budget[0]?.children[0]?.id, set: (r, v) => { r.plan.budget[0]!.children[0]!.id = v; } },
+  { name: 'objective paragraph', max: MAX_TEXT.paragraph, multiline: true, get: (r) => r.plan.objectives[0], set: (r, v) => { r.plan.objectives = [v]; } },
+  { name: 'document number', max: MAX_TEXT.number, multiline: false, get: (r) => r.document.number, set: (r, v) => { r.document.number = v; } },
+  { name: 'signer name', max: MAX_TEXT.name, multiline: false, get: (r) => r.document.signer.name, set: (r, v) => { r.document.signer.name = v; } },
+  { name: 'recipient', max: MAX_TEXT.short, multiline: true, get: (r) => r.document.recipients[0], set: (r, v) => { r.document.recipients = [v]; } },
+  { name: 'summary', max: MAX_TEXT.title, multiline: true, get: (r) => r.document.summary, set: (r, v) => { r.document.summary = v; } },
+];
+
+// The rule of the issue, restated here from its text (not imported from the code under test).
+const CONTROL_CHARS = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001B', '\u001F', '\u007F', '\u0080', '\u0085', '\u009F', '\uFFFE', '\uFFFF'];
+const LINE_BREAKS = ['\t', '\n', '\r'];
+const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
+const INVISIBLE = ['\u200B', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF', '\u061C'];
+const isControl = (cp: number) => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f) || cp === 0xfffe || cp === 0xffff;
+const isLineBreak = (cp: number) => cp === 0x09 || cp === 0x0a || cp === 0x0d;
+const isLoneSurrogate = (char: string) => char.length === 1 && char.charCodeAt(0) >= 0xd800 && char.charCodeAt(0) <= 0xdfff;
+const isInvisible = (cp: number) => [0x061c, 0x200b, 0x200e, 0x200f, 0x2060, 0xfeff].includes(cp) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+const BASE_TEXT = 'Nâng cấp hạ tầng số';
+
+type Outcome = { ok: true; check?: (r: Report) => string | undefined } | { ok: false; code: string };
+
+function limitCase(c: LimitCase): { body: Report; outcome: Outcome } {
+  if (c.kind === 'depth') {
+    const body = reportWithLines(3);
+    const chain = budgetChain(c.depth, c.part[0]);
+    if (c.part === 'plan') body.plan.budget = [chain];
+    else body.implementation.budget.lines = [chain];
+    return { body, outcome: c.depth <= MAX_BUDGET_DEPTH ? { ok: true } : { ok: false, code: 'BUDGET_TOO_DEEP' } };
+  }
+  if (c.kind === 'lines') {
+    const inImplementation = Math.min(c.inImplementation, c.total - 1);
+    return { body: reportWithLines(c.total - inImplementation, inImplementation), outcome: c.total <= MAX_BUDGET_LINES ? { ok: true } : { ok: false, code: 'BUDGET_TOO_MANY_LINES' } };
+  }
+  if (c.kind === 'items') {
+    const body = reportWithLines(3);
+    body.plan.basis = Array.from({ length: MAX_PARAGRAPHS + (c.over ? 1 : 0) }, (_, i) => `Căn cứ ${i + 1}`);
+    return { body, outcome: c.over ? { ok: false, code: 'TOO_MANY_ITEMS' } : { ok: true } };
+  }
+  const field = LIMIT_FIELDS[c.field % LIMIT_FIELDS.length]!;
+  const body = reportWithLines(3);
+  if (c.kind === 'length') {
+    const text = 'đ'.repeat(field.max + (c.over ? 1 : 0));
+    field.set(body, text);
+    return { body, outcome: c.over ? { ok: false, code: 'TEXT_TOO_LONG' } : { ok: true, check: (r) => (field.get(r) === text ? undefined : `${field.name} stored differently`) } };
+  }
+  const at = c.at % (BASE_TEXT.length + 1);
+  field.set(body, `${BASE_TEXT.slice(0, at)}${c.char}${BASE_TEXT.slice(at)}`);
+  const stored = (expected: string) => (r: Report) => (field.get(r) === expected ? undefined : `${field.name}: ${JSON.stringify(field.get(r))} stored, ${JSON.stringify(expected)} expected`);
+  const cp = c.char.codePointAt(0) ?? 0;
+  if (isControl(cp) || (isLineBreak(cp) && !field.multiline)) return { body, outcome: { ok: false, code: 'TEXT_CONTROL_CHAR' } };
+  if (isLoneSurrogate(c.char)) return { body, outcome: { ok: false, code: 'TEXT_INVALID_UNICODE' } };
+  if (isInvisible(cp)) return { body, outcome: { ok: true, check: stored(BASE_TEXT) } };
+  return { body, outcome: { ok: true, check: stored(`${BASE_TEXT.slice(0, at)}${c.char}${BASE_TEXT.slice(at)}`) } };
+}
+
+const limitCases: fc.Arbitrary<LimitCase> = fc.oneof(
+  fc.record({ kind: fc.constant('depth' as const), depth: fc.oneof(fc.constantFrom(MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1), fc.integer({ min: 1, max: 3000 })), part: fc.constantFrom('implementation' as const, 'plan' as const) }),
+  fc.record({ kind: fc.constant('lines' as const), total: fc.oneof(fc.constantFrom(MAX_BUDGET_LINES, MAX_BUDGET_LINES + 1), fc.integer({ min: MAX_BUDGET_LINES - 5, max: MAX_BUDGET_LINES + 500 })), inImplementation: fc.nat({ max: MAX_BUDGET_LINES }) }),
+  fc.record({ kind: fc.constant('length' as const), field: fc.nat(), over: fc.boolean() }),
+  fc.record({ kind: fc.constant('items' as const), over: fc.boolean() }),
+  fc.record({ kind: fc.constant('char' as const), field: fc.nat(), char: fc.oneof(fc.constantFrom(...CONTROL_CHARS, ...LINE_BREAKS, ...LONE_SURROGATES, ...INVISIBLE), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), at: fc.nat() }),
+);
+
+/** Every boundary once, whatever the number of runs: fast-check tries examples first. */
+const LIMIT_EXAMPLES: [LimitCase][] = [
+  ...(['implementation', 'plan'] as const).flatMap((part) => [MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1, 850].map((depth): [LimitCase] => [{ kind: 'depth', depth, part }])),
+  ...[MAX_BUDGET_LINES, MAX_BUDGET_LINES + 1].flatMap((total) => [0, 700].map((inImplementation): [LimitCase] => [{ kind: 'lines', total, inImplementation }])),
+  ...LIMIT_FIELDS.flatMap((_, field) => [false, true].map((over): [LimitCase] => [{ kind: 'length', field, over }])),
+  [{ kind: 'items', over: false }], [{ kind: 'items', over: true }],
+  ...[...CONTROL_CHARS, ...LINE_BREAKS, ...LONE_SURROGATES, ...INVISIBLE].map((char, i): [LimitCase] => [{ kind: 'char', field: i, char, at: i }]),
+];
+
+/**
+ * PUT bodies right at every limit and just past it (depth, lines, lengths, counts, hostile
+ * characters): never a 500; at the limit saved (a new version, the text as sent, invisible
+ * formatting removed); past it a 400 with the limit's code and nothing written (same version,
+ * same report).
+ */
+export function limitsTarget(ctx: ApiFuzzContext): FuzzTarget {
+  const headers = { cookie: ctx.session.cookie, 'x-csrf-token': ctx.session.csrf };
+  const get = async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/reports/${ctx.ownReportId}`, headers });
+    if (res.statusCode !== 200) throw new Error(`GET report → ${res.statusCode}`);
+    return res.json() as { report: Report; meta: { version: number } };
+  };
+  return {
+    name: 'API limits (PUT bodies at and past every limit of the report)',
+    run: (runs, seed) => fc.assert(fc.asyncProperty(limitCases, async (c) => {
+      const { body, outcome } = limitCase(c);
+      const before = await get();
+      const started = performance.now();
+      const res = await ctx.app.inject({ method: 'PUT', url: `/api/reports/${ctx.ownReportId}`, headers: { ...headers, 'content-type': 'application/json', 'if-match': String(before.meta.version) }, payload: JSON.stringify(body) });
+      const ms = performance.now() - started;
+      const where = `PUT ${JSON.stringify(c).slice(0, 120)}`;
+      if (ms > HANG_MS) throw new Error(`${where}: took ${ms.toFixed(0)} ms`);
+      if (res.statusCode >= 500) throw new Error(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      const after = await get();
+      if (outcome.ok) {
+        if (res.statusCode !== 200) throw new Error(`${where}: at the limit, refused ${res.statusCode} ${res.body.slice(0, 300)}`);
+        if (after.meta.version !== before.meta.version + 1) throw new Error(`${where}: saved, but version ${after.meta.version} after ${before.meta.version}`);
+        const wrong = outcome.check?.(after.report);
+        if (wrong) throw new Error(`${where}: ${wrong}`);
+      } else {
+        const code = (JSON.parse(res.body) as { error?: { code?: unknown } }).error?.code;
+        if (res.statusCode !== 400 || code !== outcome.code) throw new Error(`${where}: ${outcome.code} expected, got ${res.statusCode} ${res.body.slice(0, 300)}`);
+        if (after.meta.version !== before.meta.version || JSON.stringify(after.report) !== JSON.stringify(before.report)) throw new Error(`${where}: refused, but the report changed`);
+      }
+    }), { ...settings(runs, seed), examples: LIMIT_EXAMPLES }),
   };
 }
