@@ -1,3 +1,4 @@
+import { MAX_BUDGET_CHILDREN, MAX_BUDGET_LINES } from '../domain/limits.ts';
 import type { BudgetLine, Field, Report, UnitKind } from '../domain/report-schema.ts';
 import type { Rng } from './random.ts';
 
@@ -45,10 +46,23 @@ export interface UnitInfo {
 
 const millions = (rng: Rng, min: number, max: number, step = 5) => rng.int(Math.ceil(min / step), Math.floor(max / step)) * step * 1_000_000;
 
+/**
+ * The most Part II lines (leaves) a generated report can have within the limits of limits.ts:
+ * three field groups of at most MAX_BUDGET_CHILDREN lines each, and with the groups and Part I's
+ * two lines at most MAX_BUDGET_LINES lines in the report. Load tests ask for large plans; the
+ * generator never makes a report the schema would refuse.
+ */
+export const MAX_GENERATED_LINES = Math.min(3 * MAX_BUDGET_CHILDREN, MAX_BUDGET_LINES - 3 - 2);
+
 function budgetTree(rng: Rng, lineCount: number): BudgetLine[] {
   const fields: Field[] = ['science', 'innovation', 'digital'];
   const counts = [Math.max(2, Math.round(lineCount * 0.35)), Math.max(2, Math.round(lineCount * 0.25))];
   counts.push(Math.max(2, lineCount - counts[0]! - counts[1]!));
+  // Large plans only (the usual 10–40 lines are untouched): no group above MAX_BUDGET_CHILDREN,
+  // the excess moved to the groups with room.
+  let excess = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > MAX_BUDGET_CHILDREN) { excess += counts[i]! - MAX_BUDGET_CHILDREN; counts[i] = MAX_BUDGET_CHILDREN; }
+  for (let i = 0; i < counts.length && excess > 0; i++) { const moved = Math.min(excess, MAX_BUDGET_CHILDREN - counts[i]!); counts[i]! += moved; excess -= moved; }
   return fields.map((field, fi) => {
     const children: BudgetLine[] = [];
     for (let i = 0; i < counts[fi]!; i++) {
@@ -73,6 +87,7 @@ function identity(unit: UnitInfo, reportYear: number): Pick<Report, 'schemaVersi
 
 export function generateReport(unit: UnitInfo, reportYear: number, rng: Rng, options: { lines?: number; slips?: boolean; guidance?: string } = {}): Report {
   const lines = options.lines ?? rng.int(10, 40);
+  if (!Number.isInteger(lines) || lines < 6 || lines > MAX_GENERATED_LINES) throw new RangeError(`generateReport: lines must be 6–${MAX_GENERATED_LINES} (the report limits), not ${lines}`);
   const received = rng.int(800, 9000);
   const carried = rng.int(0, 300);
   const direct = rng.int(0, Math.round(received * 0.05));
