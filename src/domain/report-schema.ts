@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatNumber } from './format.ts';
 import { LIMIT_CODES, MAX_BUDGET_CHILDREN, MAX_BUDGET_DEPTH, MAX_BUDGET_LINES, MAX_LIST_ITEMS, MAX_PARAGRAPHS, MAX_TEXT } from './limits.ts';
-import { SafeText } from './safe-text.ts';
+import { dropRefused, SafeText } from './safe-text.ts';
 
 // Every message a person may read is Vietnamese, including zod's own defaults.
 z.config(z.locales.vi());
@@ -258,6 +258,18 @@ export const Report = z
   });
 
 export type Report = z.infer<typeof Report>;
+
+/**
+ * A report read back from storage. Every stored body passed the schema of its day; one saved
+ * before the text rule (safe-text.ts) may hold a character the rule now refuses. Such characters
+ * are dropped on reading — as the document writers always did — so the report stays readable and
+ * the next save stores it clean, rather than failing every read with a 500.
+ */
+export function parseStoredReport(json: string): Report {
+  const parsed = Report.safeParse(JSON.parse(json));
+  if (parsed.success) return parsed.data;
+  return Report.parse(JSON.parse(json, (_key, value: unknown) => (typeof value === 'string' ? dropRefused(value) : value)));
+}
 export type ReportInput = z.input<typeof Report>;
 export type StatedTotal = z.infer<typeof StatedTotal>;
 

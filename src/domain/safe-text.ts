@@ -30,6 +30,14 @@ const INVISIBLE_FORMATTING = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
+const REFUSED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text without what the rule refuses in any text (control characters, lone surrogates): for
+ * data stored before the rule, never for input (input is refused, with its reason).
+ */
+export const dropRefused = (text: string): string => text.replace(REFUSED, '');
+
 /** The text without invisible formatting characters (used on input and again by the document writers, for stored data). */
 export const stripInvisible = (text: string): string => (INVISIBLE_FORMATTING.test(text) ? text.replace(INVISIBLE_FORMATTING, '') : text);
 

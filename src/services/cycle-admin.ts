@@ -3,7 +3,7 @@ import { carryForward } from '../domain/carry-forward.ts';
 import { AppError } from '../domain/errors.ts';
 import { isValidIsoDate } from '../domain/format.ts';
 import { progress, type ProgressSummary } from '../domain/progress.ts';
-import { Report, type UnitKind } from '../domain/report-schema.ts';
+import { parseStoredReport, type Report, type UnitKind } from '../domain/report-schema.ts';
 import { blankReport } from '../demo/generate-report.ts';
 import type { Store } from '../store/db.ts';
 
@@ -83,7 +83,7 @@ async function previousYear(store: Store, provinceId: string, planYear: number) 
     .select(['disbursements.id', 'disbursements.corrects', 'disbursements.report_id', 'disbursements.amount']).where('approvals.cycle_id', '=', prev.id).execute());
   for (const r of reports) {
     const lines = approved.filter((a) => a.report_id === r.id);
-    const entry: { report: Report; approved?: Map<string, number>; disbursed?: number } = { report: Report.parse(JSON.parse(r.body)) };
+    const entry: { report: Report; approved?: Map<string, number>; disbursed?: number } = { report: parseStoredReport(r.body) };
     if (lines.length) {
       entry.approved = new Map(lines.map((l) => [l.line_id, l.approved]));
       entry.disbursed = paid.filter((p) => p.report_id === r.id).reduce((s, p) => s + p.amount, 0);

@@ -3,7 +3,7 @@ import { capFindings, runChecks, type Finding } from '../domain/checks.ts';
 import { diffReports, type Change } from '../domain/diff.ts';
 import { AppError } from '../domain/errors.ts';
 import { timeliness, type Timeliness } from '../domain/progress.ts';
-import { Report } from '../domain/report-schema.ts';
+import { parseStoredReport, type Report } from '../domain/report-schema.ts';
 import type { Store } from '../store/db.ts';
 import { isDepartmentRole, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -155,7 +155,7 @@ async function compareLastYear(store: Store, actor: Actor, reportId: string, rep
     .where('reports.unit_id', '=', row.unit_id).where('reports.province_id', '=', row.province_id).where('cycles.plan_year', '=', report.planYear - 1)
     .executeTakeFirst();
   const current = breakdown(report.plan.budget);
-  const previous = prev ? breakdown(Report.parse(JSON.parse(prev.body)).plan.budget) : undefined;
+  const previous = prev ? breakdown(parseStoredReport(prev.body).plan.budget) : undefined;
   const keys: [string, string, (b: ReturnType<typeof breakdown>) => number][] = [
     ['science', 'Khoa học, công nghệ', (b) => b.byField.science],
     ['innovation', 'Đổi mới sáng tạo', (b) => b.byField.innovation],
@@ -203,7 +203,7 @@ export async function reviewBundle(store: Store, actor: Actor, reportId: string)
     if (v) {
       sinceReturn = {
         fromVersion: lastReturn.version, returnedAt: lastReturn.at, returnedBy: lastReturn.actorName, reason: lastReturn.reason,
-        changes: diffReports(Report.parse(JSON.parse(v.body)), report),
+        changes: diffReports(parseStoredReport(v.body), report),
       };
     }
   }

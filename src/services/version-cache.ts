@@ -1,4 +1,4 @@
-import { Report } from '../domain/report-schema.ts';
+import { parseStoredReport, type Report } from '../domain/report-schema.ts';
 
 /**
  * Parsed report bodies by (report id, version), and their JSON text. A version is never rewritten
@@ -56,7 +56,7 @@ function remember(store: object, reportId: string, version: number, e: Entry): E
 export const cachedVersion = (store: object, reportId: string, version: number): Report | undefined => entry(store, reportId, version)?.report;
 
 export function parsedVersion(store: object, reportId: string, version: number, body: string): Report {
-  return (entry(store, reportId, version) ?? remember(store, reportId, version, { report: deepFreeze(Report.parse(JSON.parse(body))) })).report;
+  return (entry(store, reportId, version) ?? remember(store, reportId, version, { report: deepFreeze(parseStoredReport(body)) })).report;
 }
 
 /** The JSON text of a version, `JSON.stringify(report)` made once for all its readers. */

@@ -168,6 +168,25 @@ describe.each(databases)('limits and text hygiene over the API on %s', (kind) =>
     expect(approval.json().error.code).toBe('TEXT_CONTROL_CHAR');
   });
 
+  it('a report stored before the rule (control characters, lone surrogates, bidi overrides in its body) stays readable, cleaned', async () => {
+    const id = world.hp.other.reportId;
+    const row = await t.store.db.selectFrom('reports').select(['body', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    const old = JSON.parse(row.body) as Report;
+    old.plan.budget[0]!.title = 'Nhóm\u0001 cũ \u202Eđảo\u202C';
+    old.plan.objectives = ['Mục tiêu\uD800 cũ'];
+    // PostgreSQL never held NUL; SQLite could hold all of these.
+    const body = JSON.stringify(old);
+    await t.store.db.updateTable('reports').set({ body }).where('id', '=', id).execute();
+    await t.store.db.updateTable('report_versions').set({ body }).where('report_id', '=', id).where('version', '=', row.version).execute();
+    const res = await reviewer.request('GET', `/api/reports/${id}`);
+    expect(res.statusCode).toBe(200);
+    const { report } = res.json() as Loaded;
+    expect(report.plan.budget[0]?.title).toBe('Nhóm cũ đảo');
+    expect(report.plan.objectives).toEqual(['Mục tiêu cũ']);
+    expect((await reviewer.request('GET', `/api/reports/${id}/checks`)).statusCode).toBe(200);
+    expect((await reviewer.request('GET', `/api/reports/${id}/review`)).statusCode).toBe(200);
+  });
+
   it("the dashboard of another province's cycle is a 404, as every other cycle route (it was 200 with null)", async () => {
     expect((await reviewer.request('GET', `/api/dashboard?cycleId=${world.hp.cycleId}`)).statusCode).toBe(200);
     for (const cycleId of [world.p2.cycleId, 'khong-co']) {
