@@ -37,9 +37,9 @@ export const cycleRoutes = (store: Store): FastifyPluginAsyncZod => async (app) 
       summary: 'Sửa văn bản hướng dẫn (số, ngày, cơ quan ban hành) hoặc hạn nộp chung của kỳ đang mở (quản trị Sở)',
       params: IdParams,
       body: z.object({
-        guidanceNumber: z.string().min(1).max(200).optional(),
+        guidanceNumber: SafeText(MAX_TEXT.name, { multiline: false }).min(1).optional(),
         guidanceDate: IsoDate.nullable().optional(),
-        guidanceIssuer: z.string().min(1).max(200).optional(),
+        guidanceIssuer: SafeText(MAX_TEXT.name, { multiline: false }).min(1).optional(),
         deadline: IsoDate.optional(),
       }).strict(),
     },
