@@ -75,11 +75,13 @@ describe('what changed since the return (point 8)', () => {
     const chairErrors = watchErrors(chair);
     await signIn(chair, server.baseUrl, 'kienthuy.chutich');
     await chair.goto(`${server.baseUrl}/bao-cao/${encodeURIComponent(reportId)}?muc=phan-2`);
-    const amount = chair.locator('tr:has([data-line-id="p-2-1"])').getByRole('textbox', { name: /^Số tiền dòng/ });
-    await amount.click();
-    await chair.keyboard.press('Control+A');
-    await chair.keyboard.type('60');
-    await chair.keyboard.press('Tab');
+    // 2.1 up to 60 as asked, 2.2 down to 40: the total the document states (3.480) still holds.
+    for (const [line, typed] of [['p-2-1', '60'], ['p-2-2', '40']] as const) {
+      await chair.locator(`tr:has([data-line-id="${line}"])`).getByRole('textbox', { name: /^Số tiền dòng/ }).click();
+      await chair.keyboard.press('Control+A');
+      await chair.keyboard.type(typed);
+      await chair.keyboard.press('Tab');
+    }
     await chair.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
     // Warnings, if any are left, are acknowledged as the chairman would.
     const acknowledge = chair.getByRole('checkbox', { name: /Tôi đã xem \d+ cảnh báo/ });
