@@ -19,6 +19,7 @@ import { cycleRoutes } from './routes/cycles.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { addSecurityHeaders, securityHeaders } from './security-headers.ts';
+import { databaseRateStore } from './rate-limit-store.ts';
 import { refuseUnsafeUrlText } from './safe-url.ts';
 import { registerSessions } from './session.ts';
 import type { TrustProxy } from './trust-proxy.ts';
@@ -87,7 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   }));
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, shared by every process (server/rate-limit-store.ts).
+  await app.register(rateLimit, { global: false, store: databaseRateStore(options.store) });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
     openapi: {

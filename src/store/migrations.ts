@@ -340,6 +340,22 @@ const m006: Migration = {
   },
 };
 
+/**
+ * The per-address sign-in limit's counting windows (server/rate-limit-store.ts), in the database
+ * like the per-name counters: kept in each process, `--workers N` gave a client N times the limit.
+ */
+const m007: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('rate_windows')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('window_start', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('rate_windows_start').on('rate_windows').column('window_start').execute();
+  },
+};
+
 /** The hash the first audit entry chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -350,6 +366,7 @@ export const migrations: Record<string, Migration> = {
   '004_version_source': m004,
   '005_login_throttle': m005,
   '006_approval_versions': m006,
+  '007_rate_windows': m007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -61,6 +61,13 @@ export interface LoginDevicesTable {
   last_used_at: string;
 }
 
+/** Requests per key (a client address) in the current window: server/rate-limit-store.ts. */
+export interface RateWindowsTable {
+  key: string;
+  count: number;
+  window_start: string;
+}
+
 export interface CyclesTable {
   id: string;
   province_id: string;
@@ -244,6 +251,7 @@ export interface DB {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   login_devices: LoginDevicesTable;
+  rate_windows: RateWindowsTable;
   cycles: CyclesTable;
   cycle_units: CycleUnitsTable;
   reports: ReportsTable;

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed-demo.ts';
 import { isAppError } from '../../src/domain/errors.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { countRequest } from '../../src/server/rate-limit-store.ts';
+import { LOGIN_RATE } from '../../src/server/routes/auth.ts';
 import { login as serviceLogin } from '../../src/services/auth.ts';
 import { attemptKey, claimAttempt, pruneAttempts } from '../../src/services/login-throttle.ts';
 import type { Store } from '../../src/store/db.ts';
@@ -187,6 +189,37 @@ describe.each(databases)('sign-in throttle on %s', (kind) => {
     const keys = (await t.store.db.selectFrom('login_attempts').select('key').orderBy('key').execute()).map((r) => r.key);
     // 'cu' is over a day old; of the rest, the four attempted last stay.
     expect(keys).toEqual(['ten-2', 'ten-3', 'ten-4', 'ten-5']);
+  });
+});
+
+describe.each(databases)('the per-address limit across processes on %s', (kind) => {
+  let t: TestDb;
+  let apps: FastifyInstance[] = [];
+  beforeAll(async () => {
+    t = await freshDatabase(kind);
+    // Two app instances on one database: two server processes, as `--workers 2` runs them.
+    apps = [await buildApp({ store: t.store }), await buildApp({ store: t.store })];
+    await Promise.all(apps.map((a) => a.ready()));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+    await t?.cleanup();
+  });
+
+  it('counts one client\'s sign-in requests together, whichever process takes them', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_RATE.max; i++) {
+      const res = await apps[i % 2]!.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.77', payload: { username: `ten.${i}`, password: 'sai-mat-khau' } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([...Array(LOGIN_RATE.max).fill(401), 429]);
+  });
+
+  it('starts a new window once the last has run out', async () => {
+    const start = new Date('2026-12-01T08:00:00.000Z');
+    expect(await countRequest(t.store, 'k', 60_000, start)).toEqual({ current: 1, ttl: 60_000 });
+    expect(await countRequest(t.store, 'k', 60_000, new Date(start.getTime() + 20_000))).toEqual({ current: 2, ttl: 40_000 });
+    expect(await countRequest(t.store, 'k', 60_000, new Date(start.getTime() + 60_000))).toEqual({ current: 1, ttl: 60_000 });
   });
 });
 
