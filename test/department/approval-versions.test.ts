@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
-import type { Report } from '../../src/domain/report-schema.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
 import { migrate } from '../../src/store/db.ts';
 import { signIn, testApp, type Client } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
+import { kienThuy2028 } from '../helpers/kien-thuy-2028.ts';
 
 /**
  * Issue 14 point 1 and 6, issue 13's rule on approved amounts: an approval above the request needs
@@ -16,13 +15,6 @@ import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.
  * p-1-1 60 triệu, p-3-1-1 500 triệu), accepted for plan year 2028.
  */
 const databases = await testDatabases();
-
-function kienThuy2028(): Report {
-  const text = readFileSync(new URL('../../examples/kien-thuy-2026.json', import.meta.url), 'utf8').replace(/2027/g, '2028').replace(/2026/g, '2027');
-  const r = JSON.parse(text) as Report;
-  r.implementation.dossiers.receivedInPeriod = 6609;
-  return r;
-}
 
 interface Header { version: number; decisionNumber: string; requestedTotal: number; approvedTotal: number; aboveRequestReason: string | null; correctionReason: string | null }
 interface Exec {

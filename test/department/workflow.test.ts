@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import type { Report } from '../../src/domain/report-schema.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
 import { signIn, testApp, type Client } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
+import { kienThuy2028 } from '../helpers/kien-thuy-2028.ts';
 
 /**
  * The whole yearly cycle through the HTTP API: the admin opens a cycle → the commune drafts →
@@ -15,16 +15,6 @@ import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.
  * Alongside, a commune never sees another commune's report, comments or disbursement.
  */
 const databases = await testDatabases();
-
-/** Kiến Thụy's reference report moved one year on (2027 → plan 2028), its dossier slip fixed. */
-function kienThuy2028(): Report {
-  const text = readFileSync(new URL('../../examples/kien-thuy-2026.json', import.meta.url), 'utf8').replace(/2027/g, '2028').replace(/2026/g, '2027');
-  const r = JSON.parse(text) as Report;
-  r.implementation.dossiers.receivedInPeriod = 6609;
-  // The sentence that states the figure says the same, or TEXT_FIGURE_MISMATCH blocks the submit.
-  r.implementation.results.digital[0] = r.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ');
-  return r;
-}
 
 describe.each(databases)('Department workflow through the API on %s', (kind) => {
   let t: TestDb;

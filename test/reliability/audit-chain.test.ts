@@ -120,5 +120,7 @@ describe('khcn audit verify on the demo database (SQLite)', () => {
     expect(caught).toBe(rows.length);
     expect(throughCli).toBeGreaterThan(20);
     expect(await main(['audit', 'verify', '--db', t.target], capture())).toBe(0);
-  }, 120_000);
+    // Each command run also re-hashes the ~600 frozen version bodies of the demo (~0,4 s on a
+    // loaded machine): ~30 runs, on top of ~300 chain walks.
+  }, 300_000);
 });
