@@ -224,7 +224,22 @@ const BASE_TEXT = 'Nâng cấp hạ tầng số';
 
 type Outcome = { ok: true; check?: (r: Report) => string | undefined } | { ok: false; code: string };
 
-function limitCase(c: LimitCase): { body: Report; outcome: Outcome } {
+/**
+ * A chain `depth` levels deep written as JSON text: JSON.stringify itself overflows the stack
+ * somewhere past 2.000 levels, long before the server's body limit does.
+ */
+function deepBudgetJson(report: Report, depth: number, part: 'implementation' | 'plan'): string {
+  // The smallest node, so that 100.000 levels fit under the 2 MB body limit (1,3 MB).
+  const chain = `${'{"children":['.repeat(depth - 1)}{}${']}'.repeat(depth - 1)}`;
+  const text = JSON.stringify(report);
+  return part === 'plan' ? text.replace('"budget":[', `"budget":[${chain},`) : text.replace('"lines":[]', `"lines":[${chain}]`);
+}
+
+function limitCase(c: LimitCase): { body: Report; payload?: string; outcome: Outcome } {
+  if (c.kind === 'depth' && c.depth > 1000) {
+    const body = reportWithLines(3);
+    return { body, payload: deepBudgetJson(body, c.depth, c.part), outcome: { ok: false, code: 'BUDGET_TOO_DEEP' } };
+  }
   if (c.kind === 'depth') {
     const body = reportWithLines(3);
     const chain = budgetChain(c.depth, c.part[0]);
@@ -259,7 +274,7 @@ function limitCase(c: LimitCase): { body: Report; outcome: Outcome } {
 }
 
 const limitCases: fc.Arbitrary<LimitCase> = fc.oneof(
-  fc.record({ kind: fc.constant('depth' as const), depth: fc.oneof(fc.constantFrom(MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1), fc.integer({ min: 1, max: 3000 })), part: fc.constantFrom('implementation' as const, 'plan' as const) }),
+  fc.record({ kind: fc.constant('depth' as const), depth: fc.oneof(fc.constantFrom(MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1, 100_000), fc.integer({ min: 1, max: 3000 })), part: fc.constantFrom('implementation' as const, 'plan' as const) }),
   fc.record({ kind: fc.constant('lines' as const), total: fc.oneof(fc.constantFrom(MAX_BUDGET_LINES, MAX_BUDGET_LINES + 1), fc.integer({ min: MAX_BUDGET_LINES - 5, max: MAX_BUDGET_LINES + 500 })), inImplementation: fc.nat({ max: MAX_BUDGET_LINES }) }),
   fc.record({ kind: fc.constant('length' as const), field: fc.nat(), over: fc.boolean() }),
   fc.record({ kind: fc.constant('items' as const), over: fc.boolean() }),
@@ -268,7 +283,7 @@ const limitCases: fc.Arbitrary<LimitCase> = fc.oneof(
 
 /** Every boundary once, whatever the number of runs: fast-check tries examples first. */
 const LIMIT_EXAMPLES: [LimitCase][] = [
-  ...(['implementation', 'plan'] as const).flatMap((part) => [MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1, 850].map((depth): [LimitCase] => [{ kind: 'depth', depth, part }])),
+  ...(['implementation', 'plan'] as const).flatMap((part) => [MAX_BUDGET_DEPTH, MAX_BUDGET_DEPTH + 1, 850, 2682, 100_000].map((depth): [LimitCase] => [{ kind: 'depth', depth, part }])),
   ...[MAX_BUDGET_LINES, MAX_BUDGET_LINES + 1].flatMap((total) => [0, 700].map((inImplementation): [LimitCase] => [{ kind: 'lines', total, inImplementation }])),
   ...LIMIT_FIELDS.flatMap((_, field) => [false, true].map((over): [LimitCase] => [{ kind: 'length', field, over }])),
   [{ kind: 'items', over: false }], [{ kind: 'items', over: true }],
@@ -291,10 +306,10 @@ export function limitsTarget(ctx: ApiFuzzContext): FuzzTarget {
   return {
     name: 'API limits (PUT bodies at and past every limit of the report)',
     run: (runs, seed) => fc.assert(fc.asyncProperty(limitCases, async (c) => {
-      const { body, outcome } = limitCase(c);
+      const { body, payload, outcome } = limitCase(c);
       const before = await get();
       const started = performance.now();
-      const res = await ctx.app.inject({ method: 'PUT', url: `/api/reports/${ctx.ownReportId}`, headers: { ...headers, 'content-type': 'application/json', 'if-match': String(before.meta.version) }, payload: JSON.stringify(body) });
+      const res = await ctx.app.inject({ method: 'PUT', url: `/api/reports/${ctx.ownReportId}`, headers: { ...headers, 'content-type': 'application/json', 'if-match': String(before.meta.version) }, payload: payload ?? JSON.stringify(body) });
       const ms = performance.now() - started;
       const where = `PUT ${JSON.stringify(c).slice(0, 120)}`;
       if (ms > HANG_MS) throw new Error(`${where}: took ${ms.toFixed(0)} ms`);
