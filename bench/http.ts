@@ -53,6 +53,7 @@ export async function getReportFigures(ctx: BenchContext, db: string, label: str
 
 interface BurstTarget {
   reportId: string;
+  version: number;
   cookie: string;
   csrf: string;
 }
@@ -64,12 +65,12 @@ async function burstTargets(db: string): Promise<BurstTarget[]> {
       .selectFrom('reports')
       .innerJoin('cycles', 'cycles.id', 'reports.cycle_id')
       .innerJoin('users', (j) => j.onRef('users.unit_id', '=', 'reports.unit_id').on('users.role', '=', 'commune_chairman'))
-      .select(['reports.id as reportId', 'users.id as userId'])
+      .select(['reports.id as reportId', 'reports.version', 'users.id as userId'])
       .where('cycles.status', '=', 'open')
       .where('reports.status', '=', 'draft')
       .execute();
     const sessions = await createSessions(store, rows.map((r) => r.userId));
-    return rows.map((r) => ({ reportId: r.reportId, ...sessions.get(r.userId)! }));
+    return rows.map((r) => ({ reportId: r.reportId, version: r.version, ...sessions.get(r.userId)! }));
   } finally {
     await store.close();
   }
@@ -93,7 +94,8 @@ export async function burstFigures(_ctx: BenchContext, db: string, label: string
         const t0 = performance.now();
         const res = await fetch(`${server.url}/api/reports/${t.reportId}/submit`, {
           method: 'POST',
-          headers: { cookie: t.cookie, 'x-csrf-token': t.csrf, 'content-type': 'application/json' },
+          // The chairman submits the version he read (If-Match), as the web does.
+          headers: { cookie: t.cookie, 'x-csrf-token': t.csrf, 'content-type': 'application/json', 'if-match': String(t.version) },
           body: '{"acknowledgeWarnings":true}',
         });
         await res.arrayBuffer();

@@ -59,13 +59,13 @@ export async function seedDepartmentDemo(store: Store, provinceId: string, curre
     const submittedAt = new Date(Date.parse(`${DEMO_PREVIOUS.deadline}T09:00:00Z`) + rng.int(-25, 3) * 86_400_000).toISOString();
     await transition(store, chairmanLike, row, 'submit', 'submitted', null, submittedAt);
     const submitted = await store.db.selectFrom('reports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
-    await transition(store, reviewer, submitted, 'accept', 'accepted', null, day(submittedAt, rng.int(2, 12)));
+    const accepted = await transition(store, reviewer, submitted, 'accept', 'accepted', null, day(submittedAt, rng.int(2, 12)));
 
     // The city approves most lines as requested and trims some.
     const report = JSON.parse(row.body) as Report;
     const planLeaves = leaves(report.plan.budget);
     const trimmed = planLeaves.filter(() => rng.chance(0.15)).map((l) => ({ lineId: l.line.id, approved: Math.round((l.line.amount * rng.int(70, 95)) / 100 / 1_000_000) * 1_000_000 }));
-    const execution = await recordApproval(store, admin, row.id, { decisionNumber: DEMO_PREVIOUS.decisionNumber, decisionDate: DEMO_PREVIOUS.decisionDate, lines: trimmed });
+    const execution = await recordApproval(store, admin, row.id, accepted.version, { decisionNumber: DEMO_PREVIOUS.decisionNumber, decisionDate: DEMO_PREVIOUS.decisionDate, lines: trimmed });
 
     // Disbursement during 2026 on a few lines, as the commune's officer would record it.
     const officer: Actor = { ...SYSTEM_ACTOR, role: 'commune_officer', unitId: row.unit_id, provinceId, fullName: 'Cán bộ xã (dữ liệu minh họa)' };

@@ -13,7 +13,7 @@ import { newId, nowIso } from './clock.ts';
 import { cycleConsolidation } from './consolidation.ts';
 import { requireAdmin, requireDepartment } from './department.ts';
 import { canSee } from './policy.ts';
-import { loadReportRow, reportOf, transition } from './reports.ts';
+import { assertSeenVersion, loadReportRow, reportOf, transition } from './reports.ts';
 
 /**
  * The city's approval and its execution. The admin records the decision (number, date) and the
@@ -103,11 +103,13 @@ async function insertVersion(trx: Transaction<DB>, h: VersionHeader, lines: Line
 
 const totals = (lines: LineRow[]) => ({ requestedTotal: sumDong(lines.map((l) => l.requested)), approvedTotal: sumDong(lines.map((l) => l.approved)) });
 
-export async function recordApproval(store: Store, actor: Actor, reportId: string, input: ApprovalInput): Promise<Execution> {
+/** Records the decision on the accepted version the admin saw (`seenVersion`, If-Match); a newer one is refused with 409. */
+export async function recordApproval(store: Store, actor: Actor, reportId: string, seenVersion: number, input: ApprovalInput): Promise<Execution> {
   requireAdmin(actor);
   const row = await loadReportRow(store, actor, reportId);
   const existing = await store.db.selectFrom('approvals').select('version').where('report_id', '=', reportId).executeTakeFirst();
   if (existing) throw new AppError('APPROVAL_LOCKED', 'Dự toán đã được phê duyệt; số liệu đã ghi chỉ sửa được bằng "Điều chỉnh phê duyệt" (tạo phiên bản mới).', { status: 409 });
+  assertSeenVersion(row, seenVersion, 'approve');
   if (row.status !== 'accepted') throw new AppError('NOT_ACCEPTED', 'Chỉ ghi nhận phê duyệt cho báo cáo Sở đã tiếp nhận.', { status: 409 });
   const lines = await approvalLines(store, row, input, new Map());
   const aboveReason = aboveRequestReason(lines, input);

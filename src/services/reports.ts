@@ -186,6 +186,34 @@ export class VersionConflict extends AppError {
   }
 }
 
+/** What each version-freezing action is called in its refusal, and what to do next. */
+const FREEZING_ACTIONS: Record<string, { verb: string; next: string }> = {
+  submit: { verb: 'nộp', next: 'xem các thay đổi rồi nộp phiên bản mới' },
+  return: { verb: 'trả lại', next: 'xem phiên bản mới rồi quyết định' },
+  accept: { verb: 'tiếp nhận', next: 'xem phiên bản mới rồi quyết định' },
+  approve: { verb: 'ghi nhận phê duyệt', next: 'xem phiên bản mới rồi ghi nhận' },
+};
+
+/**
+ * 409: a status change that freezes a version was asked on a version that is no longer the
+ * latest (someone saved, submitted or decided meanwhile). Nothing changed; the answer carries the
+ * latest version so the client can show what changed since the one the person saw.
+ */
+export class VersionChanged extends AppError {
+  constructor(action: string, readonly seenVersion: number, readonly currentVersion: number) {
+    const { verb, next } = FREEZING_ACTIONS[action] ?? { verb: 'thực hiện', next: 'xem phiên bản mới rồi làm lại' };
+    super('VERSION_CHANGED', `Chưa ${verb}: báo cáo đã thay đổi từ khi bạn mở (bạn đang xem phiên bản ${seenVersion}, bản mới nhất là phiên bản ${currentVersion}). Hãy ${next}.`, {
+      status: 409,
+      details: { seenVersion, currentVersion },
+    });
+  }
+}
+
+/** Refuses a freezing action on any version but the one the person saw (If-Match). */
+export function assertSeenVersion(row: Pick<ReportRow, 'version'>, seenVersion: number, action: string): void {
+  if (row.version !== seenVersion) throw new VersionChanged(action, seenVersion, row.version);
+}
+
 /** How a saved version came about, as the history names it ("Lưu", "Nhập từ tệp"). */
 export type SaveAction = 'save' | 'import';
 
@@ -283,7 +311,8 @@ function assertYears(report: Report, row: Row): void {
  */
 const registerUnitOf = (row: Row): RegisterUnit => ({ name: row.unit_name, kind: row.unit_kind, code: row.unit_code, province: row.province_name, provinceCode: row.province_code });
 
-export async function submitReport(store: Store, actor: Actor, id: string, acknowledgeWarnings: boolean): Promise<ReportMeta> {
+/** The chairman submits the version he saw (`seenVersion`, If-Match); a newer one is refused with 409. */
+export async function submitReport(store: Store, actor: Actor, id: string, seenVersion: number, acknowledgeWarnings: boolean): Promise<ReportMeta> {
   const row = await loadRow(store, actor, id);
   if (!canSubmit(actor, row)) {
     if (!isEditableStatus(row.status)) throw new AppError('REPORT_LOCKED', 'Báo cáo đã được nộp.', { status: 409 });
@@ -294,6 +323,7 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
   if (cycle?.status === 'closed') {
     throw new AppError('CYCLE_CLOSED', `Kỳ báo cáo kế hoạch năm ${cycle.plan_year} đã đóng nên không nộp được nữa; hãy liên hệ Sở KH&CN nếu cần mở lại kỳ.`, { status: 409 });
   }
+  assertSeenVersion(row, seenVersion, 'submit');
   const report = await reportOf(store, row);
   const findings = [...runChecks(report), ...submitChecks(report)];
   if (findings.some((f) => f.severity === 'error')) {
@@ -309,7 +339,9 @@ export async function submitReport(store: Store, actor: Actor, id: string, ackno
 
 /**
  * Moves a report to a new status as a new version (the body is unchanged), records the event
- * with its reason, and audits it, in one transaction guarded by the version seen.
+ * with its reason, and audits it, in one transaction guarded by the row's version: callers check
+ * that it is the version the person saw (assertSeenVersion); a save landing in between is
+ * refused here, with the same 409.
  */
 export interface TransitionExtra {
   /** More writes that must commit or fail with the status change (e.g. an approval's locked lines). */
@@ -338,7 +370,10 @@ export async function transition(store: Store, actor: Actor, row: ReportRow, act
   await store.db.transaction().execute(async (trx) => {
     // RETURNING the unchanged body: the new version stores the same text without a second read.
     const updated = await trx.updateTable('reports').set(changed).where('id', '=', row.id).where('version', '=', row.version).returning('body').executeTakeFirst();
-    if (!updated) throw new VersionConflict(next);
+    if (!updated) {
+      const current = await trx.selectFrom('reports').select('version').where('id', '=', row.id).executeTakeFirstOrThrow();
+      throw new VersionChanged(action, row.version, current.version);
+    }
     await trx.insertInto('report_versions').values({ report_id: row.id, version: next, body: updated.body, content_hash: hash, action, created_at: now, created_by: actor.userId }).execute();
     await trx.insertInto('report_events').values({ id: newId(), report_id: row.id, at: now, actor_id: actor.userId, actor_name: actor.fullName, action, from_status: row.status, to_status: to, version: next, reason }).execute();
     await extra.within?.(trx);

@@ -10,7 +10,7 @@ import { appendAudit } from './audit.ts';
 import { newId, nowIso } from './clock.ts';
 import { cycleReportRows, loadCycle, requireDepartment } from './department.ts';
 import { canReview, forbidden } from './policy.ts';
-import { getReport, listEvents, loadReportRow, transition, type ReportMeta } from './reports.ts';
+import { assertSeenVersion, getReport, listEvents, loadReportRow, transition, type ReportMeta } from './reports.ts';
 
 /**
  * The Department's review: the queue of submitted reports, a report read with its checks, its
@@ -121,23 +121,25 @@ export async function addComment(store: Store, actor: Actor, reportId: string, i
   return item;
 }
 
-async function decide(store: Store, actor: Actor, reportId: string, action: 'return' | 'accept', reason: string | null): Promise<ReportMeta> {
+/** A decision on the version the reviewer saw (`seenVersion`, If-Match); a newer one is refused with 409. */
+async function decide(store: Store, actor: Actor, reportId: string, seenVersion: number, action: 'return' | 'accept', reason: string | null): Promise<ReportMeta> {
   const row = await loadReportRow(store, actor, reportId);
   if (!isDepartmentRole(actor.role) || !canReview(actor, row)) throw forbidden('Chỉ cán bộ Sở KH&CN được trả lại hoặc tiếp nhận báo cáo.');
+  assertSeenVersion(row, seenVersion, action);
   if (row.status !== 'submitted') throw new AppError('NOT_SUBMITTED', 'Chỉ xử lý được báo cáo đang ở trạng thái "Đã nộp".', { status: 409 });
   await transition(store, actor, row, action, action === 'return' ? 'returned' : 'accepted', reason);
   return (await getReport(store, actor, reportId)).meta;
 }
 
 /** Returns a report to its commune; the reasons are required and shown to the commune. */
-export async function returnReport(store: Store, actor: Actor, reportId: string, reason: string): Promise<ReportMeta> {
+export async function returnReport(store: Store, actor: Actor, reportId: string, seenVersion: number, reason: string): Promise<ReportMeta> {
   const text = reason.trim();
   if (text.length < 5) throw new AppError('REASON_REQUIRED', 'Hãy ghi rõ lý do trả lại để xã biết cần sửa gì.', { status: 400 });
-  return decide(store, actor, reportId, 'return', text);
+  return decide(store, actor, reportId, seenVersion, 'return', text);
 }
 
-export const acceptReport = (store: Store, actor: Actor, reportId: string, note?: string): Promise<ReportMeta> =>
-  decide(store, actor, reportId, 'accept', note?.trim() || null);
+export const acceptReport = (store: Store, actor: Actor, reportId: string, seenVersion: number, note?: string): Promise<ReportMeta> =>
+  decide(store, actor, reportId, seenVersion, 'accept', note?.trim() || null);
 
 export interface YearComparison {
   previousReportId: string | null;

@@ -135,13 +135,13 @@ describe.each(databases)('reports API on %s', (kind) => {
   });
 
   it('refuses to submit while errors remain, then submits, freezes and hashes', async () => {
-    const officerTry = await officer.request('POST', `/api/reports/${reportId}/submit`, {});
-    expect(officerTry.statusCode).toBe(403);
     let { report, meta } = await load(chairman);
+    const officerTry = await officer.request('POST', `/api/reports/${reportId}/submit`, {}, { 'if-match': String(meta.version) });
+    expect(officerTry.statusCode).toBe(403);
     // receivedInPeriod was corrected to 6.609 above; a wrong total keeps DOSSIER_TOTAL failing.
     report.implementation.dossiers.total = 7000;
     await chairman.request('PUT', `/api/reports/${reportId}`, report, { 'if-match': String(meta.version) });
-    const refused = await chairman.request('POST', `/api/reports/${reportId}/submit`, {});
+    const refused = await chairman.request('POST', `/api/reports/${reportId}/submit`, {}, { 'if-match': String(meta.version + 1) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('CHECKS_FAILED');
     expect(refused.json().error.findings.map((f: { code: string }) => f.code)).toContain('DOSSIER_TOTAL');
@@ -151,7 +151,7 @@ describe.each(databases)('reports API on %s', (kind) => {
     // The paragraph that states the figures follows them, or TEXT_FIGURE_MISMATCH blocks the submit.
     report.implementation.results.digital[0] = report.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
     await chairman.request('PUT', `/api/reports/${reportId}`, report, { 'if-match': String(meta.version) });
-    const submitted = await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true });
+    const submitted = await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }, { 'if-match': String(meta.version + 1) });
     expect(submitted.statusCode).toBe(200);
     const after = await load(officer);
     expect(after.meta.status).toBe('submitted');

@@ -44,6 +44,8 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
     expect(res.statusCode, res.body).toBe(status);
     return res.json() as T;
   };
+  /** If-Match of the version `c` sees now: status changes act on the version on screen. */
+  const seen = async (c: Client, id = reportId) => ({ 'if-match': String(json<{ meta: { version: number } }>(await c.request('GET', `/api/reports/${id}`)).meta.version) });
 
   it('lets only the admin open a cycle; communes see their report at once', async () => {
     const units = json<{ items: { id: string; name: string }[] }>(await admin.request('GET', '/api/units'));
@@ -69,7 +71,7 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
   it('the commune drafts and the chairman submits', async () => {
     const current = json<{ meta: { version: number } }>(await officer.request('GET', `/api/reports/${reportId}`));
     const saved = json<{ meta: { version: number } }>(await officer.request('PUT', `/api/reports/${reportId}`, kienThuy2028(), { 'if-match': String(current.meta.version) }));
-    const submitted = json<{ meta: { status: string } }>(await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }));
+    const submitted = json<{ meta: { status: string } }>(await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }, await seen(chairman)));
     expect(submitted.meta.status).toBe('submitted');
     expect(saved.meta.version).toBeGreaterThan(current.meta.version);
     events.push('create', 'submit');
@@ -87,11 +89,11 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
     expect((await reviewer.request('POST', `/api/reports/${reportId}/comments`, { path: 'plan.budget', lineId: 'khong-co', body: 'x' })).statusCode).toBe(400);
     json(await reviewer.request('POST', `/api/reports/${reportId}/comments`, { path: 'plan.budget', lineId: 'p-3-1-1', body: 'Đề nghị thuyết minh cấu hình và đơn giá máy tính, máy quét.' }), 201);
     json(await reviewer.request('POST', `/api/reports/${reportId}/comments`, { path: 'implementation.dossiers', body: 'Số liệu hồ sơ đề nghị đối chiếu Cổng dịch vụ công.' }), 201);
-    expect((await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: '' })).statusCode).toBe(400);
-    expect((await officer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Tự trả lại báo cáo' })).statusCode).toBe(403);
-    const returned = json<{ meta: { status: string; returnReason: string } }>(await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Bổ sung thuyết minh dự toán chuyển đổi số.' }));
+    expect((await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: '' }, await seen(reviewer))).statusCode).toBe(400);
+    expect((await officer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Tự trả lại báo cáo' }, await seen(officer))).statusCode).toBe(403);
+    const returned = json<{ meta: { status: string; returnReason: string } }>(await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Bổ sung thuyết minh dự toán chuyển đổi số.' }, await seen(reviewer)));
     expect(returned.meta).toMatchObject({ status: 'returned', returnReason: 'Bổ sung thuyết minh dự toán chuyển đổi số.' });
-    expect((await reviewer.request('POST', `/api/reports/${reportId}/accept`, {})).statusCode).toBe(409);
+    expect((await reviewer.request('POST', `/api/reports/${reportId}/accept`, {}, await seen(reviewer))).statusCode).toBe(409);
     events.push('return');
   });
 
@@ -114,7 +116,7 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
     const line = fixed.plan.budget[2]!.children[0]!.children[0]!;
     line.note = 'Gồm 05 máy tính để bàn và 02 máy quét tốc độ cao.';
     json(await officer.request('PUT', `/api/reports/${reportId}`, fixed, { 'if-match': String(current.meta.version) }));
-    json(await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }));
+    json(await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }, await seen(chairman)));
     const bundle = json<{ sinceReturn: { changes: { path: string }[] } | null; findings: unknown[]; comments: unknown[]; events: { action: string }[]; lastYear: { rows: { key: string; current: number }[] } }>(
       await reviewer.request('GET', `/api/reports/${reportId}/review`),
     );
@@ -125,7 +127,7 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
   });
 
   it('the reviewer accepts; the timeline records every transition with who and why', async () => {
-    json(await reviewer.request('POST', `/api/reports/${reportId}/accept`, {}));
+    json(await reviewer.request('POST', `/api/reports/${reportId}/accept`, {}, await seen(reviewer)));
     events.push('accept');
     const timeline = json<{ items: { action: string; actorName: string; reason: string | null }[] }>(await officer.request('GET', `/api/reports/${reportId}/events`));
     expect(timeline.items.map((e) => e.action)).toEqual(events);
@@ -134,12 +136,12 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
 
   it('the admin records the city\'s approval, which locks the baseline', async () => {
     const body = { decisionNumber: '456/QĐ-UBND', decisionDate: '2027-12-20', lines: [{ lineId: 'p-3-1-1', approved: 400_000_000 }] };
-    expect((await reviewer.request('POST', `/api/reports/${reportId}/approval`, body)).statusCode).toBe(403);
-    expect((await admin.request('POST', `/api/reports/${anLaoReportId}/approval`, body)).statusCode).toBe(409); // An Lão is still a draft
-    const exec = json<{ approval: { approvedTotal: number; requestedTotal: number }; lines: { lineId: string; approved: number; requested: number }[] }>(await admin.request('POST', `/api/reports/${reportId}/approval`, body), 201);
+    expect((await reviewer.request('POST', `/api/reports/${reportId}/approval`, body, await seen(reviewer))).statusCode).toBe(403);
+    expect((await admin.request('POST', `/api/reports/${anLaoReportId}/approval`, body, await seen(admin, anLaoReportId))).statusCode).toBe(409); // An Lão is still a draft
+    const exec = json<{ approval: { approvedTotal: number; requestedTotal: number }; lines: { lineId: string; approved: number; requested: number }[] }>(await admin.request('POST', `/api/reports/${reportId}/approval`, body, await seen(admin)), 201);
     expect(exec.approval).toMatchObject({ requestedTotal: 3_480_000_000, approvedTotal: 3_380_000_000 });
     expect(exec.lines.find((l) => l.lineId === 'p-3-1-1')).toMatchObject({ requested: 500_000_000, approved: 400_000_000 });
-    expect((await admin.request('POST', `/api/reports/${reportId}/approval`, body)).statusCode).toBe(409);
+    expect((await admin.request('POST', `/api/reports/${reportId}/approval`, body, await seen(admin))).statusCode).toBe(409);
     const meta = json<{ meta: { status: string; canEdit: boolean } }>(await officer.request('GET', `/api/reports/${reportId}`));
     expect(meta.meta).toMatchObject({ status: 'approved', canEdit: false });
   });

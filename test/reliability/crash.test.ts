@@ -88,11 +88,17 @@ describe.each(databases)('crash safety on %s', (kind: DbKind) => {
       const stop = { dead: false };
       const workers = [0, 1, 2, 3].flatMap((w) => [editor(kt, ktId, `r${round}kt${w}`, acks, stop), editor(al, alId, `r${round}al${w}`, acks, stop)]);
       let submitted = false;
-      // The chairman submits Kiến Thụy somewhere in the burst (accepting its warnings).
+      // The chairman submits Kiến Thụy somewhere in the burst (accepting its warnings): the version
+      // he read, again on the newer one while the editors' saves keep refusing his (409).
       const submit = (async () => {
         await new Promise((r) => setTimeout(r, Math.random() * 500));
         try {
-          submitted = (await chairman.request('POST', `/api/reports/${ktId}/submit`, { acknowledgeWarnings: true })).status === 200;
+          while (!submitted && !stop.dead) {
+            const { meta } = (await chairman.request('GET', `/api/reports/${ktId}`)).json as Loaded;
+            const res = await chairman.request('POST', `/api/reports/${ktId}/submit`, { acknowledgeWarnings: true }, { 'if-match': String(meta.version) });
+            submitted = res.status === 200;
+            if (res.status !== 200 && res.status !== 409) break;
+          }
         } catch {
           // killed first
         }

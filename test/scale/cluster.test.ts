@@ -73,7 +73,7 @@ describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreS
     const rows = await db.store.db
       .selectFrom('reports')
       .innerJoin('users', (j) => j.onRef('users.unit_id', '=', 'reports.unit_id').on('users.role', '=', 'commune_chairman'))
-      .select(['reports.id as reportId', 'users.id as userId'])
+      .select(['reports.id as reportId', 'reports.version', 'users.id as userId'])
       .where('reports.status', '=', 'draft')
       .execute();
     expect(rows.length).toBe(114);
@@ -85,7 +85,7 @@ describe.runIf(kinds.includes('postgres'))('two server processes on one PostgreS
       while (next < rows.length) {
         const r = rows[next++]!;
         const s = sessions.get(r.userId)!;
-        const res = await call(`${server.url}/api/reports/${r.reportId}/submit`, 'POST', { cookie: s.cookie, 'x-csrf-token': s.csrf }, '{"acknowledgeWarnings":true}');
+        const res = await call(`${server.url}/api/reports/${r.reportId}/submit`, 'POST', { cookie: s.cookie, 'x-csrf-token': s.csrf, 'if-match': String(r.version) }, '{"acknowledgeWarnings":true}');
         statuses.push(res.status);
         if (res.worker) workers.add(res.worker);
       }

@@ -42,6 +42,8 @@ const COMMUNE_REFUSED = { commune_officer: [403, 404], commune_chairman: [403, 4
 /** Admin-only: the reviewer is refused by role before the target is looked up. */
 const ADMIN_ONLY_REFUSED = { ...COMMUNE_REFUSED, dept_reviewer: [403, 404] };
 const reportBody = (input: CaseInput): unknown => (input.target ? JSON.parse(input.target.body) : {});
+/** Saving and every version-freezing change carry the version acted on. */
+const ifMatch = (input: CaseInput): Record<string, string> => ({ 'if-match': String(input.target?.version ?? 1) });
 const FIXTURE_TXT = readFileSync(new URL('../fixtures/seed-kien-thuy-2026.txt', import.meta.url));
 
 /** Which entity a path parameter names: by its own name first, else by the path segment before it. */
@@ -67,12 +69,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/reports/:id': {
     visible: { commune_officer: [200], commune_chairman: [200], dept_reviewer: [403], dept_admin: [403] },
     body: reportBody,
-    headers: (input) => ({ 'if-match': String(input.target?.version ?? 1) }),
+    headers: ifMatch,
   },
   'POST /api/reports/:id/submit': {
     // The seed report has warnings: without acknowledging them the chairman gets 422 and nothing changes.
     visible: { commune_officer: [403], commune_chairman: [200, 422], dept_reviewer: [403], dept_admin: [403] },
     body: () => ({ acknowledgeWarnings: false }),
+    headers: ifMatch,
   },
   'GET /api/reports/:id/checks': { visible: OK },
   'GET /api/reports/:id/versions': { visible: OK },
@@ -112,14 +115,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // The targets are drafts: a visible one is refused for its status (409/422), never done;
   // comments too, since they go on submitted versions only.
   'POST /api/reports/:id/comments': { visible: DEPT_ONLY([409]), hidden: COMMUNE_REFUSED, body: () => ({ path: 'plan.basis', body: 'Góp ý kiểm thử phạm vi.' }) },
-  'POST /api/reports/:id/return': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({ reason: 'Kiểm thử phạm vi.' }) },
-  'POST /api/reports/:id/accept': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({}) },
+  'POST /api/reports/:id/return': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({ reason: 'Kiểm thử phạm vi.' }), headers: ifMatch },
+  'POST /api/reports/:id/accept': { visible: DEPT_ONLY([409, 422]), hidden: COMMUNE_REFUSED, body: () => ({}), headers: ifMatch },
   'GET /api/dashboard': { visible: DEPT_ONLY([200]) },
   'GET /api/cycles/:id/consolidation': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
   'GET /api/cycles/:id/consolidated.xlsx': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
   'GET /api/cycles/:id/consolidated.docx': { visible: DEPT_ONLY([200]), hidden: COMMUNE_REFUSED },
   'GET /api/reports/:id/execution': { visible: OK },
-  'POST /api/reports/:id/approval': { visible: DEPT_ONLY([409, 422], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ decisionNumber: '12/QĐ-UBND', decisionDate: '2026-12-20' }) },
+  'POST /api/reports/:id/approval': { visible: DEPT_ONLY([409, 422], [403]), hidden: ADMIN_ONLY_REFUSED, body: () => ({ decisionNumber: '12/QĐ-UBND', decisionDate: '2026-12-20' }), headers: ifMatch },
   'POST /api/reports/:id/disbursements': {
     visible: { commune_officer: [409, 422], commune_chairman: [409, 422], dept_reviewer: [403], dept_admin: [403] },
     body: () => ({ lineId: 'khong-co', amount: 1_000_000, date: '2027-03-01' }),

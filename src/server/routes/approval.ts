@@ -5,6 +5,7 @@ import { SafeText } from '../../domain/safe-text.ts';
 import { correctApproval, cycleExecution, getExecution, recordApproval } from '../../services/approval.ts';
 import { correctDisbursement, recordDisbursement } from '../../services/disbursement.ts';
 import type { Store } from '../../store/db.ts';
+import { IfMatchHeaders, ifMatchVersion } from '../if-match.ts';
 import { requireActor } from '../session.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -27,11 +28,12 @@ export const approvalRoutes = (store: Store): FastifyPluginAsyncZod => async (ap
   app.post('/api/reports/:id/approval', {
     schema: {
       tags: ['approval'],
-      summary: 'Ghi nhận quyết định phê duyệt của UBND thành phố (quản trị Sở); dòng duyệt cao hơn đề nghị cần xác nhận kèm lý do',
+      summary: 'Ghi nhận quyết định phê duyệt của UBND thành phố (quản trị Sở); dòng duyệt cao hơn đề nghị cần xác nhận kèm lý do; If-Match là phiên bản đang xem',
       params: IdParams,
+      headers: IfMatchHeaders,
       body: z.object(ApprovalBody).strict(),
     },
-  }, async (request, reply) => reply.status(201).send(await recordApproval(store, requireActor(request), request.params.id, request.body)));
+  }, async (request, reply) => reply.status(201).send(await recordApproval(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.body)));
 
   app.post('/api/reports/:id/approval/versions', {
     schema: {

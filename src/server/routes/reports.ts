@@ -5,11 +5,10 @@ import { Report } from '../../domain/report-schema.ts';
 import { REPORT_STATUSES } from '../../domain/status.ts';
 import { diffVersions, getChecks, getReport, getReportJson, getVersion, listEvents, listReports, listVersions, restoreVersion, saveReport, submitReport, VersionConflict } from '../../services/reports.ts';
 import type { Store } from '../../store/db.ts';
+import { IfMatchHeaders, ifMatchVersion } from '../if-match.ts';
 import { requireActor } from '../session.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
-const IfMatch = z.object({ 'if-match': z.string().regex(/^"?\d{1,9}"?$/, 'If-Match phải là số phiên bản.') }).passthrough();
-const ifMatchOf = (headers: { 'if-match': string }): number => Number(headers['if-match'].replace(/"/g, ''));
 
 export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/reports', {
@@ -43,25 +42,31 @@ export const reportRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
       summary: 'Lưu báo cáo (phiên bản mới); If-Match là phiên bản đang sửa; action=import khi lưu nội dung nhập từ tệp',
       params: IdParams,
       querystring: z.object({ action: z.enum(['save', 'import']).default('save') }).strict(),
-      headers: IfMatch,
+      headers: IfMatchHeaders,
       body: Report,
     },
   }, async (request, reply) =>
-    versionWrite(request, reply, () => saveReport(store, requireActor(request), request.params.id, ifMatchOf(request.headers), request.body, request.query.action)));
+    versionWrite(request, reply, () => saveReport(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.body, request.query.action)));
 
   app.post('/api/reports/:id/versions/:version/restore', {
     schema: {
       tags: ['reports'],
       summary: 'Khôi phục một phiên bản cũ thành phiên bản mới; If-Match là phiên bản đang sửa',
       params: z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1).max(1e9) }).strict(),
-      headers: IfMatch,
+      headers: IfMatchHeaders,
     },
   }, async (request, reply) =>
-    versionWrite(request, reply, () => restoreVersion(store, requireActor(request), request.params.id, ifMatchOf(request.headers), request.params.version)));
+    versionWrite(request, reply, () => restoreVersion(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.params.version)));
 
   app.post('/api/reports/:id/submit', {
-    schema: { tags: ['reports'], summary: 'Chủ tịch UBND nộp báo cáo', params: IdParams, body: z.object({ acknowledgeWarnings: z.boolean().default(false) }).strict().default({ acknowledgeWarnings: false }) },
-  }, async (request) => ({ meta: await submitReport(store, requireActor(request), request.params.id, request.body.acknowledgeWarnings) }));
+    schema: {
+      tags: ['reports'],
+      summary: 'Chủ tịch UBND nộp báo cáo; If-Match là phiên bản đang xem (409 nếu đã có phiên bản mới hơn)',
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: z.object({ acknowledgeWarnings: z.boolean().default(false) }).strict().default({ acknowledgeWarnings: false }),
+    },
+  }, async (request) => ({ meta: await submitReport(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.body.acknowledgeWarnings) }));
 
   app.get('/api/reports/:id/checks', { schema: { tags: ['reports'], summary: 'Kết quả kiểm tra số liệu', params: IdParams } }, async (request) =>
     ({ findings: await getChecks(store, requireActor(request), request.params.id) }));

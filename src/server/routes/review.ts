@@ -5,6 +5,7 @@ import { MAX_TEXT } from '../../domain/limits.ts';
 import { SafeText } from '../../domain/safe-text.ts';
 import { acceptReport, addComment, COMMENT_SECTIONS, deleteComment, editComment, listComments, returnReport, reviewBundle, reviewQueue } from '../../services/review.ts';
 import type { Store } from '../../store/db.ts';
+import { IfMatchHeaders, ifMatchVersion } from '../if-match.ts';
 import { requireActor } from '../session.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -57,10 +58,10 @@ export const reviewRoutes = (store: Store): FastifyPluginAsyncZod => async (app)
   });
 
   app.post('/api/reports/:id/return', {
-    schema: { tags: ['review'], summary: 'Trả lại báo cáo kèm lý do', params: IdParams, body: z.object({ reason: SafeText(COMMENT_MAX_LENGTH).min(1, 'Cần ghi lý do trả lại.') }).strict() },
-  }, async (request) => ({ meta: await returnReport(store, requireActor(request), request.params.id, request.body.reason) }));
+    schema: { tags: ['review'], summary: 'Trả lại báo cáo kèm lý do; If-Match là phiên bản đang xem', params: IdParams, headers: IfMatchHeaders, body: z.object({ reason: SafeText(COMMENT_MAX_LENGTH).min(1, 'Cần ghi lý do trả lại.') }).strict() },
+  }, async (request) => ({ meta: await returnReport(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.body.reason) }));
 
   app.post('/api/reports/:id/accept', {
-    schema: { tags: ['review'], summary: 'Tiếp nhận báo cáo', params: IdParams, body: z.object({ note: SafeText(COMMENT_MAX_LENGTH).optional() }).strict().default({}) },
-  }, async (request) => ({ meta: await acceptReport(store, requireActor(request), request.params.id, request.body.note) }));
+    schema: { tags: ['review'], summary: 'Tiếp nhận báo cáo; If-Match là phiên bản đang xem', params: IdParams, headers: IfMatchHeaders, body: z.object({ note: SafeText(COMMENT_MAX_LENGTH).optional() }).strict().default({}) },
+  }, async (request) => ({ meta: await acceptReport(store, requireActor(request), request.params.id, ifMatchVersion(request.headers), request.body.note) }));
 };

@@ -23,8 +23,9 @@ export const endpoints = {
   /** Version `source` becomes a new version; `version` is the one being edited (If-Match). */
   restoreVersion: (id: string | number, source: number, version: number) =>
     api<ReportEnvelope>(`${reportPath(id)}/versions/${source}/restore`, { method: 'POST', body: {}, headers: { 'If-Match': String(version) } }),
-  submit: (id: string | number, acknowledgeWarnings: boolean) =>
-    api<{ meta: ReportMeta }>(`${reportPath(id)}/submit`, { method: 'POST', body: { acknowledgeWarnings } }),
+  /** Submits `version`, the one on screen; 409 VERSION_CHANGED when a newer one was saved. */
+  submit: (id: string | number, version: number, acknowledgeWarnings: boolean) =>
+    api<{ meta: ReportMeta }>(`${reportPath(id)}/submit`, { method: 'POST', body: { acknowledgeWarnings }, headers: { 'If-Match': String(version) } }),
   comments: (id: string | number) => api<{ items: CommentItem[] }>(`${reportPath(id)}/comments`),
   checks: (id: string | number) => api<{ findings: Finding[] }>(`${reportPath(id)}/checks`),
   versions: (id: string | number) => api<{ items: VersionItem[] }>(`${reportPath(id)}/versions`),

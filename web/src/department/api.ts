@@ -62,6 +62,7 @@ export type Progress = ProgressSummary & { cycle: Cycle };
 export type { Consolidation };
 
 const enc = encodeURIComponent;
+const ifMatch = (version: number) => ({ 'If-Match': String(version) });
 const qs = (params: Record<string, string | undefined>) => {
   const p = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
   return p.length ? `?${p.map(([k, v]) => `${k}=${enc(v)}`).join('&')}` : '';
@@ -80,12 +81,14 @@ export const deptApi = {
   deleteComment: (id: string, commentId: string) => api<{ ok: true }>(`/api/reports/${enc(id)}/comments/${enc(commentId)}`, { method: 'DELETE' }),
   editCycle: (cycleId: string, body: EditCycleInput) => api<{ cycle: Cycle }>(`/api/cycles/${enc(cycleId)}`, { method: 'PATCH', body }),
   setCycleStatus: (cycleId: string, status: 'open' | 'closed') => api<{ cycle: Cycle }>(`/api/cycles/${enc(cycleId)}/status`, { method: 'PUT', body: { status } }),
-  returnReport: (id: string, reason: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/return`, { method: 'POST', body: { reason } }),
-  accept: (id: string) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/accept`, { method: 'POST', body: {} }),
+  // Decisions carry the version on screen (If-Match); a newer one answers 409 VERSION_CHANGED.
+  returnReport: (id: string, version: number, reason: string) =>
+    api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/return`, { method: 'POST', body: { reason }, headers: ifMatch(version) }),
+  accept: (id: string, version: number) => api<{ meta: ReportMeta }>(`/api/reports/${enc(id)}/accept`, { method: 'POST', body: {}, headers: ifMatch(version) }),
   execution: (id: string) => api<Execution>(`/api/reports/${enc(id)}/execution`),
   disburse: (id: string, body: { lineId: string; amount: number; date: string; note?: string }) =>
     api<Execution>(`/api/reports/${enc(id)}/disbursements`, { method: 'POST', body }),
-  approve: (id: string, body: ApprovalBody) => api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body }),
+  approve: (id: string, version: number, body: ApprovalBody) => api<Execution>(`/api/reports/${enc(id)}/approval`, { method: 'POST', body, headers: ifMatch(version) }),
   correctApproval: (id: string, body: ApprovalBody & { expectedVersion: number; reason: string }) =>
     api<Execution>(`/api/reports/${enc(id)}/approval/versions`, { method: 'POST', body }),
   correctDisbursement: (id: string, disbursementId: string, body: { amount: number; date: string; note?: string; reason: string }) =>

@@ -6,7 +6,7 @@ import { submitChecks } from '../../../src/domain/document-blanks.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { takeComments } from '../app/preload.ts';
-import type { CommentItem, ReportEnvelope } from '../api/types.ts';
+import type { Change, CommentItem, ReportEnvelope, ReportMeta } from '../api/types.ts';
 import { formatDateTime, statusColor, statusLabel, unitName } from '../app/labels.ts';
 import { PageSpinner } from '../app/PageSpinner.tsx';
 import { linkHandler } from '../app/router.ts';
@@ -18,6 +18,7 @@ import { invalidFindings, InvalidInputsContext, useInvalidInputs } from './inval
 import { CommentsContext } from './comments/comments-context.ts';
 import { COMMENTS_PANEL_ID, DeptCommentsPanel } from './comments/DeptCommentsPanel.tsx';
 import { commentAnchor } from './comments/sections.ts';
+import { ChangedSinceSeenModal } from './ChangedSinceSeenModal.tsx';
 import { ConflictModal } from './ConflictModal.tsx';
 import { Downloads } from './Downloads.tsx';
 import { Part1Tab } from './Part1Tab.tsx';
@@ -45,6 +46,9 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   const [importing, setImporting] = useState(false);
   const [serverFindings, setServerFindings] = useState<Finding[]>();
   const [comments, setComments] = useState<CommentItem[]>([]);
+  const [changedSinceSeen, setChangedSinceSeen] = useState<{ seen: number; current: ReportMeta; changes: Change[] }>();
+  // Remounts the submit card after a refused submit: its warnings are acknowledged again, on the new version.
+  const [submitRound, setSubmitRound] = useState(0);
   useEffect(() => {
     let live = true;
     takeComments(id).then((r) => live && setComments(r.items), () => undefined);
@@ -113,6 +117,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
   };
   const showComments = () => document.getElementById(COMMENTS_PANEL_ID)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 
+  // The version on screen once everything typed is saved: what the chairman read is what is frozen.
   const submit = async (acknowledgeWarnings: boolean) => {
     if (invalidCount > 0) {
       message.error(`Còn ${invalidCount} ô số chưa đọc được; sửa rồi mới nộp.`);
@@ -122,13 +127,31 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
       message.error('Chưa lưu được thay đổi nên chưa nộp.');
       return;
     }
+    const seen = draft.currentVersion();
     try {
-      const { meta: next } = await endpoints.submit(id, acknowledgeWarnings);
+      const { meta: next } = await endpoints.submit(id, seen, acknowledgeWarnings);
       draft.setMeta({ ...meta, ...next });
       message.success('Đã nộp báo cáo cho Sở Khoa học và Công nghệ.');
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CHANGED') return showChangesSince(seen);
       const fs = e instanceof ApiError ? e.detail<Finding[]>('findings') : undefined;
       if (fs) setServerFindings(fs);
+      message.error(errorMessage(e));
+    }
+  };
+
+  /** Someone saved after the chairman opened the report: load the latest and show what changed. */
+  const showChangesSince = async (seen: number) => {
+    try {
+      const current = await endpoints.report(id);
+      const { changes } = await endpoints.diff(id, seen, current.meta.version);
+      if (!draft.showServer(current)) {
+        message.error('Báo cáo đã có phiên bản mới; hãy lưu xong thay đổi của bạn rồi nộp lại.');
+        return;
+      }
+      setServerFindings(undefined);
+      setChangedSinceSeen({ seen, current: current.meta, changes });
+    } catch (e) {
       message.error(errorMessage(e));
     }
   };
@@ -208,7 +231,7 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
             <div className="khcn-sticky-side" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 54 }}>
               <DeptCommentsPanel comments={comments} report={report} onOpen={openComment} />
               <ChecksPanel findings={findings} onOpen={open} />
-              {user.role.startsWith('commune') && <SubmitCard meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />}
+              {user.role.startsWith('commune') && <SubmitCard key={submitRound} meta={meta} findings={findings} saveState={draft.state} canSubmit={canSubmit} onSubmit={submit} />}
             </div>
           </Col>
         </Row>
@@ -221,6 +244,15 @@ export function Editor({ id, initial, initialTab }: { id: string; initial: Repor
           onTakeServer={() => {
             draft.takeServer();
             message.info('Đã lấy bản trên máy chủ.');
+          }}
+        />
+      )}
+      {changedSinceSeen && (
+        <ChangedSinceSeenModal
+          {...changedSinceSeen}
+          onClose={() => {
+            setChangedSinceSeen(undefined);
+            setSubmitRound((n) => n + 1);
           }}
         />
       )}

@@ -29,6 +29,10 @@ export interface Draft {
   keepMine(): Promise<boolean>;
   takeServer(): void;
   setMeta(meta: ReportMeta): void;
+  /** The version the server has of what is on screen (after a flush: the one to submit). */
+  currentVersion(): number;
+  /** Shows the server's newer copy; false (and nothing replaced) while edits are unsaved. */
+  showServer(envelope: ReportEnvelope): boolean;
   /** Edits kept in this browser that the server did not receive (offered back after a reload). */
   recovery: UnsavedCopy | undefined;
   /** Puts the local copy back and saves it (a conflict if the server moved on meanwhile). */
@@ -178,6 +182,18 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     clearUnsaved(browserStorage(), id);
   }, [conflict, setMeta, id]);
 
+  const currentVersion = useCallback(() => version.current, []);
+
+  const showServer = useCallback((env: ReportEnvelope) => {
+    if (latest.current !== saved.current || inConflict.current) return false;
+    latest.current = env.report;
+    saved.current = env.report;
+    setReport(env.report);
+    setMeta(env.meta);
+    setState('saved');
+    return true;
+  }, [setMeta]);
+
   const restore = useCallback(async () => {
     if (!recovery) return true;
     setRecovery(undefined);
@@ -223,5 +239,5 @@ export function useDraft(id: string, initial: ReportEnvelope): Draft {
     };
   }, []);
 
-  return { report, meta, state, error, conflict, update, replace, restoreVersion, flush: save, keepMine, takeServer, setMeta, recovery, restore, discardRecovery };
+  return { report, meta, state, error, conflict, update, replace, restoreVersion, flush: save, keepMine, takeServer, setMeta, currentVersion, showServer, recovery, restore, discardRecovery };
 }

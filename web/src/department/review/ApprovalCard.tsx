@@ -16,7 +16,7 @@ type Line = Execution['lines'][number];
  * approved against proposed per line and in total, what has been disbursed, every approval
  * version, and lets the admin correct the approval with a new version (never in place).
  */
-export function ApprovalCard({ id, status, report, canApprove, onDone }: { id: string; status: string; report: Report; canApprove: boolean; onDone(): void }) {
+export function ApprovalCard({ id, status, version, report, canApprove, onDone }: { id: string; status: string; version: number; report: Report; canApprove: boolean; onDone(): void }) {
   const { message } = App.useApp();
   const exec = useLoad(() => deptApi.execution(id), `exec:${id}:${status}`);
   const [correcting, setCorrecting] = useState(false);
@@ -37,7 +37,7 @@ export function ApprovalCard({ id, status, report, canApprove, onDone }: { id: s
     return (
       <Card title="Ghi nhận phê duyệt của UBND thành phố" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Ghi nhận phê duyệt">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>Số duyệt theo từng dòng, đơn vị triệu đồng (ví dụ 10,5).</Typography.Paragraph>
-        <ApprovalForm reportId={id} lines={planLines} onDone={(next) => recorded(next, 'Đã ghi nhận phê duyệt; dự toán được duyệt đã khóa làm gốc giải ngân.')} />
+        <ApprovalForm reportId={id} reportVersion={version} lines={planLines} onDone={(next) => recorded(next, 'Đã ghi nhận phê duyệt; dự toán được duyệt đã khóa làm gốc giải ngân.')} />
       </Card>
     );
   }
@@ -47,7 +47,7 @@ export function ApprovalCard({ id, status, report, canApprove, onDone }: { id: s
     return (
       <Card title={`Điều chỉnh phê duyệt (phiên bản ${a.version} → ${a.version + 1})`} size="small" style={{ marginBottom: 16 }} role="region" aria-label="Điều chỉnh phê duyệt">
         <ApprovalForm
-          reportId={id} lines={e.lines.map((l) => ({ lineId: l.lineId, title: l.title, requested: l.requested }))}
+          reportId={id} reportVersion={version} lines={e.lines.map((l) => ({ lineId: l.lineId, title: l.title, requested: l.requested }))}
           correcting={{ version: a.version, decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, approved: Object.fromEntries(e.lines.map((l) => [l.lineId, l.approved])), aboveRequestReason: a.aboveRequestReason }}
           onDone={(next) => recorded(next, `Đã ghi phiên bản điều chỉnh ${a.version + 1}; phiên bản ${a.version} vẫn được lưu trong lịch sử.`)}
           onCancel={() => setCorrecting(false)}

@@ -18,6 +18,8 @@ export interface ApprovalFormLine {
 
 interface Props {
   reportId: string;
+  /** The report version on screen: the approval is of that version (If-Match), or refused with 409. */
+  reportVersion: number;
   lines: ApprovalFormLine[];
   /** A correction starts from the recorded version: its decision, amounts, version and above-request reason. */
   correcting?: { version: number; decisionNumber: string; decisionDate: string; approved: Record<string, number>; aboveRequestReason: string | null };
@@ -31,7 +33,7 @@ interface Props {
  * sees approved against proposed per line and in total, and confirms in a second step that lists
  * them again; lines above their request are flagged and need a reason there.
  */
-export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: Props) {
+export function ApprovalForm({ reportId, reportVersion, lines, correcting, onDone, onCancel }: Props) {
   const [number, setNumber] = useState(correcting?.decisionNumber ?? '');
   const [date, setDate] = useState<string | undefined>(correcting?.decisionDate);
   const [dateError, setDateError] = useState<string>();
@@ -67,7 +69,7 @@ export function ApprovalForm({ reportId, lines, correcting, onDone, onCancel }: 
     };
     const exec = correcting
       ? await deptApi.correctApproval(reportId, { ...body, expectedVersion: correcting.version, reason: reasons.correction ?? '' })
-      : await deptApi.approve(reportId, body);
+      : await deptApi.approve(reportId, reportVersion, body);
     setConfirming(false);
     onDone(exec);
   };

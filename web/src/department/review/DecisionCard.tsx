@@ -1,10 +1,14 @@
 import { App, Button, Card, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { deptApi } from '../api.ts';
 
-/** Return with reasons, or accept: the two decisions on a submitted report; accepting asks first. */
-export function DecisionCard({ id, status, unit, onDone }: { id: string; status: string; unit: string; onDone(): void }) {
+/**
+ * Return with reasons, or accept: the two decisions on a submitted report (accepting asks first),
+ * on the version shown (`version`, sent as If-Match). If the report moved on meanwhile (returned
+ * by a colleague, resubmitted), the decision is refused and the page reloads the latest version.
+ */
+export function DecisionCard({ id, status, version, unit, onDone }: { id: string; status: string; version: number; unit: string; onDone(): void }) {
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -13,13 +17,19 @@ export function DecisionCard({ id, status, unit, onDone }: { id: string; status:
   const act = async (what: 'return' | 'accept') => {
     setBusy(true);
     try {
-      if (what === 'return') await deptApi.returnReport(id, reason);
-      else await deptApi.accept(id);
+      if (what === 'return') await deptApi.returnReport(id, version, reason);
+      else await deptApi.accept(id, version);
       message.success(what === 'return' ? 'Đã trả lại báo cáo cho xã.' : 'Đã tiếp nhận báo cáo.');
       setOpen(false);
       onDone();
     } catch (e) {
-      message.error(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'VERSION_CHANGED') {
+        setOpen(false);
+        modal.warning({ title: 'Báo cáo đã có phiên bản mới', content: e.message, okText: 'Xem phiên bản mới' });
+        onDone();
+      } else {
+        message.error(errorMessage(e));
+      }
     } finally {
       setBusy(false);
     }

@@ -54,8 +54,8 @@ export default function ReviewPage({ id }: { id: string }) {
           <Part1Review report={report} />
         </Col>
         <Col xs={24} lg={8}>
-          <DecisionCard id={id} status={meta.status} unit={unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })} onDone={reload} />
-          {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} report={report} canApprove={user.role === 'dept_admin'} onDone={reload} />}
+          <DecisionCard id={id} status={meta.status} version={meta.version} unit={unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })} onDone={reload} />
+          {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} version={meta.version} report={report} canApprove={user.role === 'dept_admin'} onDone={reload} />}
           <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
           <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Dòng thời gian">
             <Timeline items={data.events.map((e) => ({

@@ -6,8 +6,7 @@ import { endpoints } from '../../api/endpoints.ts';
 import type { Change, VersionItem } from '../../api/types.ts';
 import { formatDateTime } from '../../app/labels.ts';
 import { useLoad } from '../../app/useLoad.ts';
-import { ChangeKindTag } from './ChangeKindTag.tsx';
-import { formatValue } from './format-value.ts';
+import { ChangesTable } from './ChangesTable.tsx';
 import { actionLabel, versionSessions } from './version-sessions.ts';
 
 const ACTION_COLORS: Record<string, string> = {
@@ -102,31 +101,9 @@ export default function HistoryTab({ id, currentVersion, canEdit, onRestore }: P
         </Space>
         {diffError && <Alert type="error" title={diffError} style={{ marginTop: 12 }} />}
         {changes && shown && (
-          <Table<Change>
-            style={{ marginTop: 12 }}
-            size="small"
-            rowKey={(c) => `${c.kind}:${c.path}`}
-            pagination={false}
-            dataSource={changes}
-            aria-label="Những thay đổi giữa hai phiên bản"
-            locale={{ emptyText: 'Hai phiên bản giống nhau.' }}
-            columns={[
-              { title: 'Mục thay đổi', dataIndex: 'label', width: 300, render: (label: string) => <span style={{ overflowWrap: 'anywhere' }}>{label}</span> },
-              { title: 'Thay đổi', dataIndex: 'kind', width: 110, render: (k: Change['kind']) => <ChangeKindTag kind={k} /> },
-              {
-                title: `Phiên bản ${shown.from}`,
-                key: 'before',
-                render: (_, c) => c.kind === 'added' ? <Typography.Text type="secondary">(chưa có)</Typography.Text>
-                  : <Typography.Text delete={c.kind !== 'moved'} style={{ overflowWrap: 'anywhere' }}>{formatValue(c.before)}</Typography.Text>,
-              },
-              {
-                title: `Phiên bản ${shown.to}`,
-                key: 'after',
-                render: (_, c) => c.kind === 'removed' ? <Typography.Text type="secondary">(đã bỏ)</Typography.Text>
-                  : <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>{formatValue(c.after)}</Typography.Text>,
-              },
-            ]}
-          />
+          <div style={{ marginTop: 12 }}>
+            <ChangesTable changes={changes} before={`Phiên bản ${shown.from}`} after={`Phiên bản ${shown.to}`} label="Những thay đổi giữa hai phiên bản" emptyText="Hai phiên bản giống nhau." />
+          </div>
         )}
       </Card>
       <Card size="small" title="Các phiên bản đã lưu" extra={<Typography.Text type="secondary">Các lần tự lưu liền nhau của một người được gộp theo phiên làm việc; bấm dấu + để xem từng lần.</Typography.Text>}>
