@@ -142,6 +142,7 @@ describe.each(databases)('status changes act on the version seen, on %s', (kind)
     const actor: Actor = { userId: user.id, username: user.username, fullName: user.full_name, role: 'commune_chairman', provinceId: user.province_id, unitId: user.unit_id };
     const row = await loadReportRow(t.store, actor, id);
     const current = (await anLao.request('GET', `/api/reports/${id}`)).json() as Loaded;
+    current.report.document.number = '07/BC-UBND';
     expect((await anLao.request('PUT', `/api/reports/${id}`, current.report, { 'if-match': String(row.version) })).statusCode).toBe(200);
     const attempt = transition(t.store, actor, row, 'submit', 'submitted', null);
     await expect(attempt).rejects.toBeInstanceOf(VersionChanged);

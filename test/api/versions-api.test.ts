@@ -119,7 +119,7 @@ describe.each(databases)('versions API on %s', (kind) => {
     report.implementation.results.digital[0] = report.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
     Object.assign(report.document, { number: '125/BC-UBND', date: '2026-07-05' });
     expect((await put(chairman, report, meta.version)).statusCode).toBe(200);
-    const submitted = await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true });
+    const submitted = await chairman.request('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }, { 'if-match': String(meta.version + 1) });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const res = await restore(officer, 2, meta.version + 2);
     expect(res.statusCode).toBe(409);

@@ -97,8 +97,8 @@ describe.each(databases)('cycles and comments get a second look, on %s', (kind) 
     refused(await admin.request('PATCH', `/api/cycles/${cycle2028}`, { deadline: '2027-09-30' }), 409, 'CYCLE_CLOSED');
     const anLao = json<{ items: { id: string; name: string }[] }>(await admin.request('GET', '/api/units')).items.find((u) => u.name === 'An Lão')!;
     refused(await admin.request('PUT', `/api/cycles/${cycle2028}/deadlines/${anLao.id}`, { deadline: '2027-09-30' }), 409, 'CYCLE_CLOSED');
-    const mine = json<{ items: { id: string }[] }>(await chairman.request('GET', `/api/reports?cycleId=${cycle2028}`)).items[0]!;
-    const submit = await chairman.request('POST', `/api/reports/${mine.id}/submit`, { acknowledgeWarnings: true });
+    const mine = json<{ items: { id: string; version: number }[] }>(await chairman.request('GET', `/api/reports?cycleId=${cycle2028}`)).items[0]!;
+    const submit = await chairman.request('POST', `/api/reports/${mine.id}/submit`, { acknowledgeWarnings: true }, { 'if-match': String(mine.version) });
     refused(submit, 409, 'CYCLE_CLOSED');
     expect((submit.json() as { error: { message: string } }).error.message).toBe('Kỳ báo cáo kế hoạch năm 2028 đã đóng nên không nộp được nữa; hãy liên hệ Sở KH&CN nếu cần mở lại kỳ.');
 
@@ -108,8 +108,8 @@ describe.each(databases)('cycles and comments get a second look, on %s', (kind) 
   });
 
   it('lets the author correct or withdraw a comment until the report changes hands, then freezes it', async () => {
-    const queue = json<{ items: { reportId: string }[] }>(await reviewer.request('GET', `/api/cycles/${cycle2027}/queue`)).items;
-    const reportId = queue[0]!.reportId;
+    const queue = json<{ items: { reportId: string; version: number }[] }>(await reviewer.request('GET', `/api/cycles/${cycle2027}/queue`)).items;
+    const { reportId, version } = queue[0]!;
     const first = json<{ comment: CommentOut }>(await reviewer.request('POST', `/api/reports/${reportId}/comments`, { path: 'plan.budget', body: 'Đề nghị thuyết minh đơn gía.' }), 201).comment;
     const second = json<{ comment: CommentOut }>(await reviewer.request('POST', `/api/reports/${reportId}/comments`, { path: 'document', body: 'Góp ý nhầm báo cáo.' }), 201).comment;
     expect(first.canChange).toBe(true);
@@ -126,7 +126,7 @@ describe.each(databases)('cycles and comments get a second look, on %s', (kind) 
     const byAdmin = json<{ items: CommentOut[] }>(await admin.request('GET', `/api/reports/${reportId}/comments`)).items.find((c) => c.id === first.id)!;
     expect(byAdmin.canChange).toBe(false);
 
-    json(await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Bổ sung thuyết minh đơn giá.' }));
+    json(await reviewer.request('POST', `/api/reports/${reportId}/return`, { reason: 'Bổ sung thuyết minh đơn giá.' }, { 'if-match': String(version) }));
     refused(await reviewer.request('PATCH', `/api/reports/${reportId}/comments/${first.id}`, { body: 'Sửa sau khi trả lại' }), 409, 'COMMENT_FROZEN');
     refused(await reviewer.request('DELETE', `/api/reports/${reportId}/comments/${first.id}`), 409, 'COMMENT_FROZEN');
     expect(json<{ items: CommentOut[] }>(await reviewer.request('GET', `/api/reports/${reportId}/comments`)).items.find((c) => c.id === first.id)).toMatchObject({ body: 'Đề nghị thuyết minh đơn giá.', canChange: false });
