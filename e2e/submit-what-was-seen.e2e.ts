@@ -79,6 +79,8 @@ describe('the chairman submits the version he saw', () => {
     await numberRow.waitFor();
     const objectiveRow = table.getByRole('row').filter({ hasText: OBJECTIVE });
     await objectiveRow.waitFor();
+    // The dialog zooms in after its rows exist: let it finish before the picture.
+    await chair.waitForTimeout(700);
     await screenshot(chair, '16-nop-bi-tu-choi-vi-da-thay-doi');
 
     // Nothing was submitted; the editor behind the dialog now shows the latest version.
