@@ -43,7 +43,7 @@ beforeAll(async () => {
   report.implementation.results.digital[0] = report.implementation.results.digital[0]!.replace('trong kỳ 6.608 hồ sơ', 'trong kỳ 6.609 hồ sơ').replace('trong hạn 70 hồ sơ', 'trong hạn 69 hồ sơ');
   Object.assign(report.document, { number: '125/BC-UBND', date: '2026-07-05' });
   await chairman('PUT', `/api/reports/${reportId}`, report, { 'if-match': String(meta.version) });
-  await chairman('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true });
+  await chairman('POST', `/api/reports/${reportId}/submit`, { acknowledgeWarnings: true }, { 'if-match': String(meta.version + 1) });
 });
 
 afterAll(async () => {

@@ -35,6 +35,8 @@ describe.each(databases)('approval versions and disbursement corrections on %s',
   let other: Client;
   let cycleId = '';
   let reportId = '';
+  /** The accepted version the admin reads: the approval names it (If-Match). */
+  let acceptedVersion = 0;
   let firstPaid = '';
 
   beforeAll(async () => {
@@ -57,6 +59,7 @@ describe.each(databases)('approval versions and disbursement corrections on %s',
     const version = (submitted.json() as { meta: { version: number } }).meta.version;
     const accepted = await reviewer.request('POST', `/api/reports/${reportId}/accept`, {}, { 'if-match': String(version) });
     expect(accepted.statusCode, accepted.body).toBe(200);
+    acceptedVersion = (accepted.json() as { meta: { version: number } }).meta.version;
   }, 240_000);
   afterAll(async () => {
     await app?.close();
@@ -74,25 +77,25 @@ describe.each(databases)('approval versions and disbursement corrections on %s',
   const lines = [{ lineId: 'p-1-1', approved: 75_000_000 }, { lineId: 'p-3-1-1', approved: 10_500_000 }];
 
   it('refuses a line approved above its request without a confirmed reason, and records nothing', async () => {
-    const bare = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines });
+    const bare = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines }, { 'if-match': String(acceptedVersion) });
     expect(bare.statusCode).toBe(422);
     expect(errorOf(bare)).toMatchObject({ code: 'ABOVE_REQUEST_NEEDS_REASON', lines: [{ lineId: 'p-1-1', requested: 60_000_000, approved: 75_000_000 }] });
     expect(errorOf(bare).message).toContain('Chi hỗ trợ thường xuyên');
-    const blank = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: '   ' } });
+    const blank = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: '   ' } }, { 'if-match': String(acceptedVersion) });
     expect(errorOf(blank).code).toBe('ABOVE_REQUEST_NEEDS_REASON');
-    const unconfirmed = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: false, reason: ABOVE } });
+    const unconfirmed = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: false, reason: ABOVE } }, { 'if-match': String(acceptedVersion) });
     expect(unconfirmed.statusCode).toBe(400);
     expect((await execution()).approval).toBeNull();
     expect(json<{ meta: { status: string } }>(await admin.request('GET', `/api/reports/${reportId}`)).meta.status).toBe('accepted');
   });
 
   it('records the approval with the confirmed reason, in the approval and in the audit', async () => {
-    const exec = json<Exec>(await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: ABOVE } }), 201);
+    const exec = json<Exec>(await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: ABOVE } }, { 'if-match': String(acceptedVersion) }), 201);
     expect(exec.approval).toMatchObject({ version: 1, requestedTotal: 3_480_000_000, approvedTotal: 3_005_500_000, aboveRequestReason: ABOVE, correctionReason: null });
     expect(exec.lines.find((l) => l.lineId === 'p-3-1-1')).toMatchObject({ requested: 500_000_000, approved: 10_500_000 });
     const audit = await t.store.db.selectFrom('audit_log').select('after_json').where('entity', '=', 'report').where('entity_id', '=', reportId).where('action', '=', 'approve').executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toMatchObject({ aboveRequestReason: ABOVE, approvedTotal: 3_005_500_000, approvalVersion: 1 });
-    const again = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: ABOVE } });
+    const again = await admin.request('POST', `/api/reports/${reportId}/approval`, { ...decision, lines, aboveRequest: { confirmed: true, reason: ABOVE } }, { 'if-match': String(acceptedVersion) });
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).code).toBe('APPROVAL_LOCKED');
   });
