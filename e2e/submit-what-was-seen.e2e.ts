@@ -50,6 +50,8 @@ describe('the chairman submits the version he saw', () => {
   it('the officer fixes the seed’s dossier slip; the chairman opens the report', async () => {
     await openReport(officer, 'kienthuy.canbo');
     await field(officer, 'Tiếp nhận trong kỳ').fill('6.609');
+    // The paragraph stating the figure follows it (a mismatch would block the submit).
+    await officer.getByRole('button', { name: /Cập nhật câu số liệu vào văn bản$/ }).click();
     await waitSaved(officer);
     await openReport(chair, 'kienthuy.chutich');
     expect(await versionLine(chair)).toContain('phiên bản 2 ·');
@@ -64,7 +66,7 @@ describe('the chairman submits the version he saw', () => {
     await officer.locator('[data-path^="plan.objectives["] textarea').last().fill(OBJECTIVE);
     await waitSaved(officer);
 
-    await chair.getByRole('checkbox', { name: /Tôi đã xem 1 cảnh báo/ }).check();
+    await chair.getByRole('checkbox', { name: /Tôi đã xem \d+ cảnh báo/ }).check();
     await chair.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await chair.getByRole('dialog').getByRole('button', { name: 'Nộp báo cáo' }).click();
 
@@ -99,7 +101,7 @@ describe('the chairman submits the version he saw', () => {
     const submit = chair.getByRole('button', { name: 'Nộp báo cáo' });
     // The acknowledgement was for the version he no longer has: he gives it again.
     expect(await submit.isDisabled()).toBe(true);
-    await chair.getByRole('checkbox', { name: /Tôi đã xem 1 cảnh báo/ }).check();
+    await chair.getByRole('checkbox', { name: /Tôi đã xem \d+ cảnh báo/ }).check();
     await expect.poll(() => submit.isDisabled()).toBe(false);
     await submit.click();
     await chair.getByRole('dialog').getByRole('button', { name: 'Nộp báo cáo' }).click();
