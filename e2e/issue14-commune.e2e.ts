@@ -246,6 +246,8 @@ describe('point 10: what a commune must know is in plain view', () => {
     await chair.getByRole('checkbox', { name: /Tôi đã xem 2 cảnh báo/ }).check();
     await expect.poll(() => submit.isDisabled()).toBe(false);
     await submit.click();
+    // The confirmation says the report goes in late, before it is too late to think again.
+    expect(await chair.getByRole('dialog').innerText()).toMatch(/Hạn nộp là 31\/7\/2026: báo cáo sẽ được ghi là nộp trễ \d+ ngày\./);
     await chair.getByRole('dialog').getByRole('button', { name: 'Nộp báo cáo' }).click();
     await chair.getByText(/Báo cáo đã nộp/).first().waitFor();
     expect((await chair.locator('[data-timeliness="late"]').innerText()).trim()).toMatch(/^Đã nộp trễ \d+ ngày so với hạn 31\/7\/2026\.$/);

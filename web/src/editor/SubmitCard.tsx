@@ -2,6 +2,8 @@ import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../../src/domain/checks.ts';
+import { formatShortDate } from '../../../src/domain/format.ts';
+import { timeliness } from '../../../src/domain/progress.ts';
 import type { ReportMeta } from '../api/types.ts';
 import type { SaveState } from './useDraft.ts';
 
@@ -29,10 +31,15 @@ export function SubmitCard({ meta, findings, saveState, canSubmit, onSubmit }: P
   if (warnings > 0 && !ack && canSubmit && errors === 0) reasons.push(`Cần xác nhận đã xem ${warnings} cảnh báo.`);
   const disabled = reasons.length > 0 || busy;
 
+  // A first submission past the deadline is recorded as late for good: the chairman reads that before confirming.
+  // A returned report is measured on its first submission, already made, so nothing changes there.
+  const late = meta.status === 'draft' && meta.cycle?.deadline ? timeliness({ deadline: meta.cycle.deadline, firstSubmittedAt: null }, Date.now()) : null;
+  const lateNote =
+    late?.timeliness === 'overdue' && meta.cycle ? ` Hạn nộp là ${formatShortDate(meta.cycle.deadline)}: báo cáo sẽ được ghi là nộp trễ ${late.daysLate} ngày.` : '';
   const confirm = () =>
     modal.confirm({
       title: 'Nộp báo cáo cho Sở Khoa học và Công nghệ?',
-      content: 'Sau khi nộp, báo cáo được khóa và lưu dấu (mã băm SHA-256). Muốn sửa lại cần Sở trả lại báo cáo.',
+      content: `Sau khi nộp, báo cáo được khóa và lưu dấu (mã băm SHA-256). Muốn sửa lại cần Sở trả lại báo cáo.${lateNote}`,
       okText: 'Nộp báo cáo',
       cancelText: 'Hủy',
       onOk: async () => {
