@@ -33,9 +33,9 @@ export function SubmitCard({ meta, findings, saveState, canSubmit, onSubmit }: P
 
   // A first submission past the deadline is recorded as late for good: the chairman reads that before confirming.
   // A returned report is measured on its first submission, already made, so nothing changes there.
-  const late = meta.status === 'draft' && meta.cycle?.deadline ? timeliness({ deadline: meta.cycle.deadline, firstSubmittedAt: null }, Date.now()) : null;
-  const lateNote =
-    late?.timeliness === 'overdue' && meta.cycle ? ` Hạn nộp là ${formatShortDate(meta.cycle.deadline)}: báo cáo sẽ được ghi là nộp trễ ${late.daysLate} ngày.` : '';
+  const deadline = meta.cycle?.deadline;
+  const late = meta.status === 'draft' && deadline ? timeliness({ deadline, firstSubmittedAt: null }, Date.now()) : null;
+  const lateNote = late?.timeliness === 'overdue' && deadline ? ` Hạn nộp là ${formatShortDate(deadline)}: báo cáo sẽ được ghi là nộp trễ ${late.daysLate} ngày.` : '';
   const confirm = () =>
     modal.confirm({
       title: 'Nộp báo cáo cho Sở Khoa học và Công nghệ?',
