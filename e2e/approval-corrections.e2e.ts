@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
-import { startServer } from './support/global-setup.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { useOwnServer } from './support/own-server.ts';
 
 /**
  * Issue 14 point 1 and the correction part of point 6, typed as a person types: the admin types
@@ -11,20 +11,7 @@ import { startServer } from './support/global-setup.ts';
  * the first kept in the history. A commune corrects a recorded disbursement the same way, and a
  * date outside the plan year says why it is refused. Its own server: it accepts and approves.
  */
-let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
-
-beforeAll(async () => {
-  const server = await startServer();
-  baseUrl = server.baseUrl;
-  stopServer = server.stop;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
+const world = useOwnServer();
 
 interface Exec {
   approval: { version: number; approvedTotal: number; requestedTotal: number; aboveRequestReason: string | null; correctionReason: string | null } | null;
@@ -52,9 +39,9 @@ describe('approval typed in triệu, confirmed, corrected by a new version', () 
   let lines: { id: string; title: string; amount: number }[] = [];
 
   it('records "10,5" as 10.500.000 đồng after a confirmation that lists approved against proposed', async () => {
-    admin = await (await newContext(browser)).newPage();
+    admin = await (await newContext(world.browser)).newPage();
     errors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     // The reviewer's step (accepting a submitted 2027 report) done through the API: not under test here.
     const accepted = await admin.evaluate(async () => {
       const { csrfToken } = await (await fetch('/api/auth/csrf')).json() as { csrfToken: string };
@@ -74,7 +61,7 @@ describe('approval typed in triệu, confirmed, corrected by a new version', () 
     // The three lines typed below must each have been requested at more than 15 triệu.
     expect(lines.slice(0, 3).every((l) => l.amount > 15_000_000)).toBe(true);
 
-    await admin.goto(`${baseUrl}/so/tham-dinh/${reportId}`);
+    await admin.goto(`${world.baseUrl}/so/tham-dinh/${reportId}`);
     const card = admin.getByRole('region', { name: 'Ghi nhận phê duyệt' });
     await card.waitFor();
     await card.getByLabel('Số quyết định').fill('456/QĐ-UBND');
@@ -163,9 +150,9 @@ describe('approval typed in triệu, confirmed, corrected by a new version', () 
 
 describe('a recorded disbursement corrected by a new record', () => {
   it('An Lão corrects a disbursement; a date outside the plan year says why it is refused', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(page);
-    await signIn(page, baseUrl, 'anlao.canbo');
+    await signIn(page, world.baseUrl, 'anlao.canbo');
     await page.getByRole('link', { name: 'Giải ngân' }).click();
     await page.getByRole('heading', { name: /^Giải ngân dự toán năm 2026/ }).waitFor();
     const reportId = decodeURIComponent(/\/giai-ngan\/([^/?]+)/.exec(page.url())?.[1] ?? '');

@@ -1,30 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMillions } from '../src/domain/format.ts';
-import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
-import { startServer } from './support/global-setup.ts';
+import { newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { useOwnServer } from './support/own-server.ts';
 
 /**
- * Cycles and execution in the browser against the real server and demo data: the Department's
+ * Cycles and execution in the world.browser against the real server and demo data: the Department's
  * admin opens the 2028 cycle for two units and extends one deadline; An Lão (whose 2026 budget the
  * demo approved) records a disbursement and sees what remains drop, and is refused more than
  * approved, in Vietnamese; the Department then sees the disbursement by commune. Its own server
  * and database: a newer cycle would otherwise become the default of the other files' screens.
  */
-let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
-
-beforeAll(async () => {
-  const server = await startServer();
-  baseUrl = server.baseUrl;
-  stopServer = server.stop;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
+const world = useOwnServer();
 
 /** Types a dd/mm/yyyy date into a date field and confirms it with Enter. */
 async function typeDate(page: Page, label: string, ddmmyyyy: string): Promise<void> {
@@ -45,9 +32,9 @@ describe('reporting cycles and disbursement', () => {
   let adminErrors: string[];
 
   it('admin opens the 2028 cycle for two units and extends one deadline', async () => {
-    admin = await (await newContext(browser)).newPage();
+    admin = await (await newContext(world.browser)).newPage();
     adminErrors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor();
     await admin.getByRole('row', { name: /2027/ }).first().waitFor();
@@ -92,9 +79,9 @@ describe('reporting cycles and disbursement', () => {
   });
 
   it('An Lão records a disbursement on its approved 2026 budget; more than approved is refused in Vietnamese', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(page);
-    await signIn(page, baseUrl, 'anlao.canbo');
+    await signIn(page, world.baseUrl, 'anlao.canbo');
     await page.getByRole('link', { name: 'Giải ngân' }).click();
     await page.getByRole('heading', { name: /^Giải ngân dự toán năm 2026/ }).waitFor();
     const reportId = decodeURIComponent(/\/giai-ngan\/([^/?]+)/.exec(page.url())?.[1] ?? '');

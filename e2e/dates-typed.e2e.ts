@@ -1,28 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
-import { startServer } from './support/global-setup.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { useOwnServer } from './support/own-server.ts';
 
 /**
  * Issue 14, point 5: dates typed as officials type them ("31/7/2027", "15/12/2026" over a
  * pre-filled date) are read, never silently dropped or replaced, and a refused date says why.
  * Its own server: extending a deadline and opening a cycle change what other files' screens show.
  */
-let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
+const world = useOwnServer();
 const SHOT = process.env.KHCN_SHOT_SUFFIX ?? 'after';
-
-beforeAll(async () => {
-  const server = await startServer();
-  baseUrl = server.baseUrl;
-  stopServer = server.stop;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
 
 /** Today in Hà Nội time, ISO. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -38,9 +25,9 @@ async function typeInto(page: Page, label: string, text: string, scope = page.lo
 
 describe('dates typed the Vietnamese way', () => {
   it('the deadline extension replaces the pre-filled past date with the typed one and refuses impossible or too early dates with the reason', async () => {
-    const admin = await (await newContext(browser)).newPage();
+    const admin = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     const units = admin.getByRole('region', { name: 'Đơn vị phải báo cáo' });
     await units.getByText('Đơn vị phải báo cáo · kế hoạch năm 2027').waitFor();
@@ -87,9 +74,9 @@ describe('dates typed the Vietnamese way', () => {
   });
 
   it('the editor keeps "31/7/2027" typed as "Ngày ban hành" and refuses 30/2/2027 with the reason, keeping the saved date', async () => {
-    const officer = await (await newContext(browser)).newPage();
+    const officer = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(officer);
-    await signIn(officer, baseUrl, 'kienthuy.canbo');
+    await signIn(officer, world.baseUrl, 'kienthuy.canbo');
     await officer.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
     await officer.getByRole('row', { name: /Kiến Thụy 2027/ }).getByRole('link', { name: /^Nhập liệu báo cáo xã Kiến Thụy/ }).click();
     await officer.getByRole('tab', { name: /Phần I\./ }).waitFor();
@@ -114,9 +101,9 @@ describe('dates typed the Vietnamese way', () => {
   });
 
   it('opening a cycle reads 12/6/2027, refuses 31/6/2027 with the reason and opens nothing until the dates are right and confirmed', async () => {
-    const admin = await (await newContext(browser)).newPage();
+    const admin = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('row', { name: /2026/ }).first().waitFor();
     await admin.getByRole('button', { name: 'Mở kỳ báo cáo mới' }).click();

@@ -1,36 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
-import { startServer } from './support/global-setup.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { useOwnServer } from './support/own-server.ts';
 
 /**
  * Issue 14, point 4: once the admin opens next year's cycle, the reviewer still lands on last
  * cycle's pending reports (queue and dashboard), and the cycle selector shows what waits where.
  * Its own server: the new 2028 cycle would otherwise become part of the other files' screens.
  */
-let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
-
-beforeAll(async () => {
-  const server = await startServer();
-  baseUrl = server.baseUrl;
-  stopServer = server.stop;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
+const world = useOwnServer();
 
 const queueRows = (page: Page) => page.getByRole('table', { name: 'Hàng chờ thẩm định' }).locator('tbody tr.ant-table-row');
 const queueCount = async (page: Page) => Number(/\((\d+)\)/.exec(await page.getByRole('tab', { name: /Chờ thẩm định/ }).innerText())?.[1] ?? -1);
 
 describe('pending reviews stay in sight when the next cycle opens', () => {
   it('the admin opens the 2028 cycle for every unit, after confirming', async () => {
-    const admin = await (await newContext(browser)).newPage();
+    const admin = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor();
     await admin.getByRole('row', { name: /2027/ }).first().waitFor();
@@ -48,9 +35,9 @@ describe('pending reviews stay in sight when the next cycle opens', () => {
   });
 
   it('the reviewer lands on the queue of 2027, whose reports still wait, and the selector counts them per cycle', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(page);
-    await signIn(page, baseUrl, 'so.chuyenvien');
+    await signIn(page, world.baseUrl, 'so.chuyenvien');
     await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/so/tham-dinh');
     await expect.poll(() => queueRows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);

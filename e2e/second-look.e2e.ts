@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
-import { startServer } from './support/global-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, signIn, watchErrors } from './support/browser.ts';
+import { useOwnServer } from './support/own-server.ts';
 
 /**
  * Issue 14, point 6: irreversible steps get a second look and mistakes a way back. The reviewer
@@ -9,26 +8,13 @@ import { startServer } from './support/global-setup.ts';
  * cycle's deadline and closes then reopens the cycle, each after a confirmation saying what
  * happens. Its own server: accepting, editing and closing change what the other files see.
  */
-let baseUrl: string;
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
-
-beforeAll(async () => {
-  const server = await startServer();
-  baseUrl = server.baseUrl;
-  stopServer = server.stop;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
+const world = useOwnServer();
 
 describe('a second look before what cannot be undone', () => {
   it('the reviewer corrects and withdraws a comment, and accepting asks first', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(page);
-    await signIn(page, baseUrl, 'so.chuyenvien');
+    await signIn(page, world.baseUrl, 'so.chuyenvien');
     await page.getByRole('link', { name: 'Thẩm định', exact: true }).click();
     await page.getByRole('heading', { name: 'Thẩm định báo cáo' }).waitFor();
     const rows = page.getByRole('table', { name: 'Hàng chờ thẩm định' }).locator('tbody tr.ant-table-row');
@@ -79,9 +65,9 @@ describe('a second look before what cannot be undone', () => {
   });
 
   it('the admin corrects the cycle\'s deadline, then closes and reopens the cycle, each confirmed', async () => {
-    const admin = await (await newContext(browser)).newPage();
+    const admin = await (await newContext(world.browser)).newPage();
     const errors = watchErrors(admin);
-    await signIn(admin, baseUrl, 'so.quantri');
+    await signIn(admin, world.baseUrl, 'so.quantri');
     await admin.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await admin.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor();
     const row = admin.getByRole('row', { name: /Công văn số 4194/ });
