@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatNumber } from './format.ts';
-import { LIMIT_CODES, MAX_BUDGET_CHILDREN, MAX_BUDGET_DEPTH, MAX_BUDGET_LINES, MAX_LIST_ITEMS, MAX_PARAGRAPHS, MAX_TEXT } from './limits.ts';
+import { LIMIT_CODES, limitCodeOf, MAX_BUDGET_CHILDREN, MAX_BUDGET_DEPTH, MAX_BUDGET_LINES, MAX_LIST_ITEMS, MAX_PARAGRAPHS, MAX_TEXT } from './limits.ts';
 import { dropRefused, SafeText } from './safe-text.ts';
 
 // Every message a person may read is Vietnamese, including zod's own defaults.
@@ -268,7 +268,16 @@ export type Report = z.infer<typeof Report>;
 export function parseStoredReport(json: string): Report {
   const parsed = Report.safeParse(JSON.parse(json));
   if (parsed.success) return parsed.data;
-  return Report.parse(JSON.parse(json, (_key, value: unknown) => (typeof value === 'string' ? dropRefused(value) : value)));
+  const cleaned: unknown = JSON.parse(json, (_key, value: unknown) => (typeof value === 'string' ? dropRefused(value) : value));
+  const again = Report.safeParse(cleaned);
+  if (again.success) return again.data;
+  // Saved before the limits of limits.ts existed and over one of them (a tree deeper than six
+  // levels, more lines, a longer text): it passed the schema in force when it was saved, so it
+  // is read as stored rather than lost or answered with a 500. The person sees it and the next
+  // save is refused with the limit's code until it is brought within the limits; rendering runs
+  // in a worker with a memory limit, and checks and diffs cap what they return.
+  if (again.error.issues.every((issue) => limitCodeOf(issue) !== undefined)) return cleaned as Report;
+  throw again.error;
 }
 export type ReportInput = z.input<typeof Report>;
 export type StatedTotal = z.infer<typeof StatedTotal>;
