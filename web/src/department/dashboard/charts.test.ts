@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisNumber, tooltipValue, valueAxis } from './charts.ts';
+import { axisNumber, topUnitsTitle, tooltipValue, valueAxis } from './charts.ts';
 
 describe('dashboard chart formats', () => {
   it('writes axis ticks and tooltips the Vietnamese way', () => {
@@ -29,5 +29,12 @@ describe('dashboard percentages', () => {
     expect(pct(538, 10000)).toBe('5,38%');
     expect(rate(97.9)).toBe('97,90%');
     expect(pct(1, 0)).toBe('—');
+  });
+});
+
+describe('dashboard ranking title', () => {
+  it('counts the units shown, and no "0 đơn vị" when there is none to rank', () => {
+    expect(topUnitsTitle(10)).toBe('10 đơn vị có dự toán lớn nhất (triệu đồng)');
+    expect(topUnitsTitle(0)).toBe('Đơn vị có dự toán lớn nhất (triệu đồng)');
   });
 });

@@ -56,7 +56,7 @@ export function panels(d: Dashboard): Panel[] {
       table: { header: ['Lĩnh vực', ...KINDS.map((k) => KIND_LABELS[k]), 'Tổng'], rows: [...fields.map((f) => [FIELD_NAMES[f], ...KINDS.map((k) => tr(d.totals.byFieldKind[f][k])), tr(d.totals.byField[f])]), ['Tổng cộng', ...KINDS.map((k) => tr(d.totals.byKind[k])), tr(d.totals.total)]] },
     },
     {
-      title: `${d.topUnits.length} đơn vị có dự toán lớn nhất (triệu đồng)`, file: 'don-vi-lon-nhat',
+      title: topUnitsTitle(d.topUnits.length), file: 'don-vi-lon-nhat',
       option: bar(d.topUnits.map((u) => u.name), [{ name: 'Dự toán', data: d.topUnits.map((u) => m(u.total)) }], 'money', true),
       table: { header: ['Đơn vị', 'Dự toán', 'Tỷ trọng'], rows: d.topUnits.map((u) => [`${u.kind} ${u.name}`, tr(u.total), pct(u.total, d.totals.total)]) },
     },
@@ -83,4 +83,9 @@ export function panels(d: Dashboard): Panel[] {
       table: { header: ['Lĩnh vực', 'Được duyệt', 'Đã giải ngân', 'Tỷ lệ'], rows: [...d.execution.byField.filter((f) => f.field !== 'unassigned' || f.approved > 0).map((f) => [FIELD_NAMES[f.field], tr(f.approved), tr(f.disbursed), pct(f.disbursed, f.approved)]), ['Tổng cộng', tr(d.execution.approved), tr(d.execution.disbursed), pct(d.execution.disbursed, d.execution.approved)]] },
     },
   ];
+}
+
+/** The ranking's title counts the units it shows; with none yet (a cycle just opened) a count of 0 would read "0 đơn vị có … lớn nhất". */
+export function topUnitsTitle(count: number): string {
+  return count > 0 ? `${count} đơn vị có dự toán lớn nhất (triệu đồng)` : 'Đơn vị có dự toán lớn nhất (triệu đồng)';
 }
