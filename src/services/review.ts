@@ -11,6 +11,7 @@ import { newId, nowIso } from './clock.ts';
 import { cycleReportRows, loadCycle, requireDepartment } from './department.ts';
 import { canReview, forbidden } from './policy.ts';
 import { assertSeenVersion, getReport, listEvents, loadReportRow, transition, type ReportMeta } from './reports.ts';
+import { isCommentable } from '../domain/status.ts';
 
 /**
  * The Department's review: the queue of submitted reports, a report read with its checks, its
@@ -91,18 +92,10 @@ export const COMMENT_SECTIONS = [
 export type CommentSection = (typeof COMMENT_SECTIONS)[number];
 const BUDGET_SECTIONS: Readonly<Record<string, 'implementation' | 'plan'>> = { 'implementation.budget': 'implementation', 'plan.budget': 'plan' };
 
-/**
- * Statuses whose current version a comment may be on: submitted and frozen. A draft (or a report
- * returned and being edited again) changes under the comment, and a comment is the Department's
- * word on what the commune submitted — the workflow is comment, then return or accept. Comments
- * on an accepted or approved version stay possible (notes for the approval).
- */
-const COMMENTABLE = new Set(['submitted', 'accepted', 'approved']);
-
 export async function addComment(store: Store, actor: Actor, reportId: string, input: { path: string; lineId?: string | undefined; body: string }): Promise<CommentItem> {
   const row = await loadReportRow(store, actor, reportId);
   if (!canReview(actor, row)) throw forbidden('Chỉ cán bộ Sở KH&CN được góp ý báo cáo.');
-  if (!COMMENTABLE.has(row.status)) throw new AppError('NOT_SUBMITTED', 'Chỉ góp ý được trên bản báo cáo đã nộp; báo cáo này đang được xã soạn.', { status: 409 });
+  if (!isCommentable(row.status)) throw new AppError('NOT_SUBMITTED', 'Chỉ góp ý được trên bản báo cáo đã nộp; báo cáo này đang được xã soạn.', { status: 409 });
   if (!(COMMENT_SECTIONS as readonly string[]).includes(input.path)) throw new AppError('COMMENT_PATH_INVALID', 'Mục góp ý không phải là một mục của báo cáo.', { status: 400 });
   const body = input.body.trim();
   if (!body) throw new AppError('EMPTY_COMMENT', 'Nội dung góp ý không được để trống.', { status: 400 });

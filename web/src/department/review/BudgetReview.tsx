@@ -9,7 +9,7 @@ interface Row { key: string; line: BudgetLine; children?: Row[] }
 const toRows = (lines: BudgetLine[]): Row[] => lines.map((l) => ({ key: l.id, line: l, ...(l.children.length ? { children: toRows(l.children) } : {}) }));
 
 /** The plan budget tree, each line with its total and a button to comment on it. */
-export function BudgetReview({ report, comments, onComment }: { report: Report; comments: CommentItem[]; onComment(line: { id: string; title: string }): void }) {
+export function BudgetReview({ report, comments, onComment }: { report: Report; comments: CommentItem[]; onComment?: ((line: { id: string; title: string }) => void) | undefined }) {
   const count = (id: string) => comments.filter((c) => c.path === 'plan.budget' && c.lineId === id).length;
   return (
     <Card title={`Dự toán năm ${report.planYear}`} size="small" style={{ marginBottom: 16 }} aria-label="Dự toán năm kế hoạch">
@@ -26,7 +26,10 @@ export function BudgetReview({ report, comments, onComment }: { report: Report; 
             title: 'Góp ý', key: 'c', width: 90, align: 'center',
             render: (_, r) => (
               <Badge count={count(r.line.id)} size="small">
-                <Button size="small" type="text" icon={<CommentOutlined />} aria-label={`Góp ý dòng ${r.line.title}`} onClick={() => onComment({ id: r.line.id, title: r.line.title })} />
+                {/* Without onComment (a draft) the count is shown, the button is not: nothing to write to. */}
+                {onComment
+                  ? <Button size="small" type="text" icon={<CommentOutlined />} aria-label={`Góp ý dòng ${r.line.title}`} onClick={() => onComment({ id: r.line.id, title: r.line.title })} />
+                  : <CommentOutlined style={{ color: '#bbb' }} aria-hidden />}
               </Badge>
             ),
           },

@@ -1,9 +1,10 @@
-import { App, Button, Card, Flex, Form, Input, List, Select, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { findLine } from '../../../../src/domain/budget.ts';
 import { COMMENT_MAX_LENGTH } from '../../../../src/domain/comment-limits.ts';
 import { formatNumber } from '../../../../src/domain/format.ts';
 import type { Report } from '../../../../src/domain/report-schema.ts';
+import { isCommentable, type ReportStatus } from '../../../../src/domain/status.ts';
 import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../app/labels.ts';
 import { COMMENT_SECTIONS, commentSectionLabel } from '../../editor/comments/sections.ts';
@@ -12,8 +13,8 @@ import { deptApi, type CommentItem } from '../api.ts';
 const COMMENT_BOX_ID = 'noi-dung-gop-y';
 
 /** Comments on a section or a single budget line; the commune sees them with the return. */
-export function CommentsCard({ id, report, comments, line, onLineCleared, onAdded }: {
-  id: string; report: Report; comments: CommentItem[]; line: { id: string; title: string } | undefined; onLineCleared(): void; onAdded(): void;
+export function CommentsCard({ id, status, report, comments, line, onLineCleared, onAdded }: {
+  id: string; status: ReportStatus; report: Report; comments: CommentItem[]; line: { id: string; title: string } | undefined; onLineCleared(): void; onAdded(): void;
 }) {
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<{ id: string; body: string }>();
@@ -105,6 +106,12 @@ export function CommentsCard({ id, report, comments, line, onLineCleared, onAdde
           </div>
         </List.Item>
       )} />
+      {!isCommentable(status) ? (
+        // The server takes comments on submitted versions only: a draft changes under them.
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          Chỉ góp ý được khi xã đã nộp báo cáo: bản đang soạn còn thay đổi dưới góp ý.
+        </Typography.Paragraph>
+      ) : (
       <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void send()}>
         <Form.Item label="Mục góp ý" style={{ marginBottom: 8 }}>
           <Select aria-label="Mục góp ý" value={path} onChange={setPath} options={COMMENT_SECTIONS.map(({ value, label }) => ({ value, label }))} />
@@ -125,6 +132,7 @@ export function CommentsCard({ id, report, comments, line, onLineCleared, onAdde
         </Form.Item>
         <Button htmlType="submit" type="primary" ghost loading={busy} disabled={!body.trim()}>Gửi góp ý</Button>
       </Form>
+      )}
     </Card>
   );
 }

@@ -15,6 +15,7 @@ import { DecisionCard } from './DecisionCard.tsx';
 import { LastYearCard } from './LastYearCard.tsx';
 import { Part1Review } from './Part1Review.tsx';
 import { SinceReturnCard } from './SinceReturnCard.tsx';
+import { isCommentable } from '../../../../src/domain/status.ts';
 
 /** One report as the reviewer reads it: checks, budget lines to comment on, changes, last year, timeline, decision. */
 export default function ReviewPage({ id }: { id: string }) {
@@ -49,14 +50,14 @@ export default function ReviewPage({ id }: { id: string }) {
               </ul>
             )}
           </Card>
-          <BudgetReview report={report} comments={data.comments} onComment={(line) => setLineForComment(line)} />
+          <BudgetReview report={report} comments={data.comments} {...(isCommentable(meta.status) ? { onComment: (line: { id: string; title: string }) => setLineForComment(line) } : {})} />
           <LastYearCard lastYear={data.lastYear} planYear={report.planYear} />
           <Part1Review report={report} />
         </Col>
         <Col xs={24} lg={8}>
           <DecisionCard id={id} status={meta.status} version={meta.version} unit={unitName(meta.unit ?? { name: report.commune.name, kind: report.commune.kind })} onDone={reload} />
           {(meta.status === 'accepted' || meta.status === 'approved') && <ApprovalCard id={id} status={meta.status} version={meta.version} report={report} canApprove={user.role === 'dept_admin'} onDone={reload} />}
-          <CommentsCard id={id} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
+          <CommentsCard id={id} status={meta.status} report={report} comments={data.comments} line={lineForComment} onLineCleared={() => setLineForComment(undefined)} onAdded={reload} />
           <Card title="Dòng thời gian" size="small" style={{ marginBottom: 16 }} role="region" aria-label="Dòng thời gian">
             <Timeline items={data.events.map((e) => ({
               color: e.action === 'return' ? 'red' : e.action === 'accept' || e.action === 'approve' ? 'green' : 'blue',

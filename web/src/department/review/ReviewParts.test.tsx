@@ -8,6 +8,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Report } from '../../../../src/domain/report-schema.ts';
 import { matchesSearch } from '../../../../src/domain/text.ts';
+import { BudgetReview } from './BudgetReview.tsx';
+import { CommentsCard } from './CommentsCard.tsx';
 import { LastYearCard } from './LastYearCard.tsx';
 import { Part1Review } from './Part1Review.tsx';
 
@@ -32,6 +34,23 @@ async function render(node: ReactNode) {
 }
 
 describe('review page parts', () => {
+  it('offers the comment form on a submitted report only; on a draft it says why there is none', async () => {
+    const noop = () => undefined;
+    const draft = await render(<CommentsCard id="r1" status="draft" report={report} comments={[]} line={undefined} onLineCleared={noop} onAdded={noop} />);
+    expect(draft.textContent).toContain('Chỉ góp ý được khi xã đã nộp báo cáo');
+    expect(draft.querySelector('textarea')).toBeNull();
+    await act(async () => root?.unmount());
+    container?.remove();
+    const submitted = await render(<CommentsCard id="r1" status="submitted" report={report} comments={[]} line={undefined} onLineCleared={noop} onAdded={noop} />);
+    expect(submitted.querySelector('textarea[aria-label="Nội dung góp ý"]')).not.toBeNull();
+    expect(submitted.textContent).not.toContain('Chỉ góp ý được khi');
+  });
+
+  it('shows no comment button on the budget lines of a draft', async () => {
+    const el = await render(<BudgetReview report={report} comments={[]} />);
+    expect(el.querySelectorAll('button[aria-label^="Góp ý dòng"]')).toHaveLength(0);
+  });
+
   it('says there is no previous report instead of a column of dashes', async () => {
     const el = await render(<LastYearCard lastYear={{ previousReportId: null, previousStatus: null, rows }} planYear={2027} />);
     expect(el.textContent).toContain('Chưa có báo cáo năm trước');
