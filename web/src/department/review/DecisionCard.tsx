@@ -19,7 +19,7 @@ export function DecisionCard({ id, status, version, unit, onDone }: { id: string
     try {
       if (what === 'return') await deptApi.returnReport(id, version, reason);
       else await deptApi.accept(id, version);
-      message.success(what === 'return' ? 'Đã trả lại báo cáo cho xã.' : 'Đã tiếp nhận báo cáo.');
+      message.success(what === 'return' ? 'Đã trả lại báo cáo cho đơn vị.' : 'Đã tiếp nhận báo cáo.');
       setOpen(false);
       onDone();
     } catch (e) {
@@ -41,7 +41,7 @@ export function DecisionCard({ id, status, version, unit, onDone }: { id: string
       content: (
         <Typography.Paragraph style={{ marginBottom: 0 }}>
           Báo cáo được đưa vào tổng hợp; {unit} không sửa được nữa và không thể trả lại báo cáo này sau khi đã tiếp nhận.
-          Nếu cần xã sửa, hãy chọn "Trả lại…".
+          Nếu cần đơn vị sửa, hãy chọn "Trả lại…".
         </Typography.Paragraph>
       ),
       okText: 'Tiếp nhận',
@@ -51,13 +51,13 @@ export function DecisionCard({ id, status, version, unit, onDone }: { id: string
   };
   return (
     <Card title="Quyết định" size="small" style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary">Trả lại để xã sửa (kèm lý do), hoặc tiếp nhận để đưa vào tổng hợp.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">Trả lại để đơn vị sửa (kèm lý do), hoặc tiếp nhận để đưa vào tổng hợp.</Typography.Paragraph>
       <Space>
         <Button danger onClick={() => setOpen(true)}>Trả lại…</Button>
         <Button type="primary" loading={busy} onClick={confirmAccept}>Tiếp nhận…</Button>
       </Space>
       <Modal title="Trả lại báo cáo" open={open} okText="Trả lại" cancelText="Hủy" okButtonProps={{ danger: true, disabled: reason.trim().length < 5, loading: busy }} onOk={() => void act('return')} onCancel={() => setOpen(false)}>
-        <Typography.Paragraph>Lý do trả lại (xã sẽ thấy nội dung này cùng các góp ý):</Typography.Paragraph>
+        <Typography.Paragraph>Lý do trả lại (đơn vị sẽ thấy nội dung này cùng các góp ý):</Typography.Paragraph>
         <Input.TextArea aria-label="Lý do trả lại" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={5000} />
       </Modal>
     </Card>
