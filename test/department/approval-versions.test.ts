@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
 import { migrate } from '../../src/store/db.ts';
-import { signIn, testApp, type Client } from '../helpers/api.ts';
+import { signIn, testApp, type Client, expectJson } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
 import { kienThuy2028 } from '../helpers/kien-thuy-2028.ts';
 
@@ -66,10 +66,7 @@ describe.each(databases)('approval versions and disbursement corrections on %s',
     await t?.cleanup();
   });
 
-  const json = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const json = expectJson;
   const errorOf = (res: { statusCode: number; json(): unknown }) => (res.json() as { error: { code: string; message: string; lines?: unknown } }).error;
   const execution = async (who = admin) => json<Exec>(await who.request('GET', `/api/reports/${reportId}/execution`));
   const decision = { decisionNumber: '456/QĐ-UBND', decisionDate: '2027-12-20' };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
-import { signIn, testApp, type Client } from '../helpers/api.ts';
+import { signIn, testApp, type Client, expectJson } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
 
 /**
@@ -38,10 +38,7 @@ describe.each(databases)('cycles and comments get a second look, on %s', (kind) 
     await t?.cleanup();
   });
 
-  const json = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const json = expectJson;
   const refused = (res: { statusCode: number; body: string; json(): unknown }, status: number, code: string) => {
     expect(res.statusCode, res.body).toBe(status);
     expect((res.json() as { error: { code: string; message: string } }).error.code).toBe(code);

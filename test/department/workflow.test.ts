@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import type { Report } from '../../src/domain/report-schema.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
-import { signIn, testApp, type Client } from '../helpers/api.ts';
+import { signIn, testApp, type Client, expectJson } from '../helpers/api.ts';
 import { freshDatabase, testDatabases, type TestDb } from '../helpers/databases.ts';
 import { kienThuy2028 } from '../helpers/kien-thuy-2028.ts';
 
@@ -40,10 +40,7 @@ describe.each(databases)('Department workflow through the API on %s', (kind) => 
     await t?.cleanup();
   });
 
-  const json = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const json = expectJson;
   /** If-Match of the version `c` sees now: status changes act on the version on screen. */
   const seen = async (c: Client, id = reportId) => ({ 'if-match': String(json<{ meta: { version: number } }>(await c.request('GET', `/api/reports/${id}`)).meta.version) });
 

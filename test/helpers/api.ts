@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
+import { expect } from 'vitest';
 
 /** A signed-in API client over `app.inject`: keeps the session cookie and sends the CSRF token. */
 export interface Client {
@@ -34,4 +35,10 @@ export async function signIn(app: FastifyInstance, username: string, password = 
         ...(body !== undefined ? { payload: body as object } : {}),
       }),
   };
+}
+
+/** The body of an answer that must have `status` (200 by default); the body is shown when it has not. */
+export function expectJson<T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
 }
