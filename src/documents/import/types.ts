@@ -30,3 +30,44 @@ export interface Paragraph {
   /** Character ranges of `text` that some rule turned into data (see unread.ts). */
   used: [number, number][];
 }
+
+/**
+ * A table of the source as read (Word tables; tables rebuilt from a PDF's layout). Its cells'
+ * paragraphs are lines of `SourceDocument.lines` too, so a line number points into a table as
+ * well as into running text. Layout tables (header, signature) read like text; data tables
+ * (budget, dossier figures) are read by the meaning of their header cells.
+ */
+export interface SourceCell {
+  /** The cell's text, its paragraphs joined by a space. */
+  text: string;
+  /** 1-based lines of `SourceDocument.lines` holding the cell's paragraphs (empty for an empty cell). */
+  lines: number[];
+  colSpan: number;
+  rowSpan: number;
+  /** The whole cell is bold (group rows of budget tables often are). */
+  bold: boolean;
+}
+
+export interface SourceTable {
+  rows: SourceCell[][];
+  /** First and last 1-based line the table covers (0 when it holds no text). */
+  firstLine: number;
+  lastLine: number;
+}
+
+/** What the extractors give the reader: the text, one paragraph per line, and the tables in it. */
+export interface SourceDocument {
+  lines: string[];
+  tables: SourceTable[];
+}
+
+/**
+ * Where an imported value came from: `path` is the value's place in the report, dot-separated
+ * ("plan.budget.0.children.2.amount", "implementation.dossiers.total", "plan.stated.total");
+ * `line` the 1-based source line; `cell` the table cell when the value was read from a table.
+ */
+export interface ImportSource {
+  path: string;
+  line: number;
+  cell?: { table: number; row: number; col: number };
+}
