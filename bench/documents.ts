@@ -6,7 +6,7 @@ import { runChecks } from '../src/domain/checks.ts';
 import { Report } from '../src/domain/report-schema.ts';
 import { createRng } from '../src/demo/random.ts';
 import { generateReport } from '../src/demo/generate-report.ts';
-import { extractLines } from '../src/documents/import/extract.ts';
+import { extractDocument } from '../src/documents/import/extract.ts';
 import { importReport } from '../src/documents/import/index.ts';
 import { renderAppendixXlsx, renderDocx } from '../src/documents/render/index.ts';
 import { absoluteFigure, compare, ratioFigure, timeOne, type BenchContext, type Figure } from './lib.ts';
@@ -55,9 +55,9 @@ export async function documentFigures(ctx: BenchContext): Promise<Figure[]> {
   // The seed as a commune sends it: a Word file. We have its text; the DOCX is that text's report rendered.
   const seedReport = (await importReport(seedText, 'seed.txt')).report;
   const seedDocx = await renderDocx(seedReport);
-  const i = await compare(ctx, () => importReport(seedDocx, 'seed.docx'), () => extractLines(seedDocx, 'seed.docx'), 4000);
+  const i = await compare(ctx, () => importReport(seedDocx, 'seed.docx'), () => extractDocument(seedDocx, 'seed.docx'), 4000);
   figures.push(ratioFigure('import the seed (.docx)', 'ms', i.subject, i.baseline, { max: 2 }, 'baseline: extracting its raw text lines alone'));
-  const t = await compare(ctx, () => importReport(seedText, 'seed.txt'), () => extractLines(seedText, 'seed.txt'), 2000);
+  const t = await compare(ctx, () => importReport(seedText, 'seed.txt'), () => extractDocument(seedText, 'seed.txt'), 2000);
   figures.push({ ...ratioFigure('import the seed (.txt), for information', 'ms', t.subject, t.baseline, { max: 2 }), ok: null, goal: 'none (text decode is nearly free)' });
 
   ctx.log('budget recompute…');

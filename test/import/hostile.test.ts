@@ -166,7 +166,7 @@ describe('text encodings', () => {
     ['UTF-16 BE with BOM', new Uint8Array([0xfe, 0xff, ...utf16be(text)])],
     ['UTF-16 LE without BOM', utf16le(text)],
   ])('%s is decoded', async (_, bytes) => {
-    const { extractLines } = await import('../../src/documents/import/extract.ts');
-    expect(await extractLines(bytes, 'r.txt')).toEqual(['BÁO CÁO', 'Tình hình năm 2026']);
+    const { extractDocument } = await import('../../src/documents/import/extract.ts');
+    expect((await extractDocument(bytes, 'r.txt')).lines).toEqual(['BÁO CÁO', 'Tình hình năm 2026']);
   });
 });

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { decodeText } from './decode-text.ts';
 import { docxLines } from './docx-lines.ts';
 import { LIMITS } from './limits.ts';
+import type { SourceDocument } from './types.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -11,11 +12,11 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
- * The source as lines of text. What a file *is* is decided by its bytes, not its name: a
+ * The source as lines of text (and, later, its tables). What a file *is* is decided by its bytes, not its name: a
  * ".docx" that is really text is refused (an official who renamed a file should know), and an
  * OLE container is either a password-protected DOCX or an old .doc, neither of which we read.
  */
-export async function extractLines(bytes: Uint8Array, fileName: string): Promise<string[]> {
+export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
   const ext = extname(fileName).toLowerCase();
   if (bytes.length === 0) throw new AppError('IMPORT_EMPTY', `Tệp ${fileName} rỗng.`);
   if (bytes.length > LIMITS.maxFileBytes) {
@@ -43,5 +44,5 @@ export async function extractLines(bytes: Uint8Array, fileName: string): Promise
   if (lines.length > LIMITS.maxLines || lines.some((l) => l.length > LIMITS.maxLineChars)) {
     throw new AppError('IMPORT_NOT_REPORT', `Tệp ${fileName} quá dài hoặc có đoạn quá dài để là một báo cáo.`);
   }
-  return lines;
+  return { lines, tables: [] };
 }

@@ -1,8 +1,8 @@
-import { extractLines } from './extract.ts';
+import { extractDocument } from './extract.ts';
 import { parseReport } from './parse-report.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
-export type { ImportOptions, ImportResult, ImportWarning } from './types.ts';
+export type { ImportOptions, ImportResult, ImportSource, ImportWarning, SourceCell, SourceDocument, SourceTable } from './types.ts';
 
 /**
  * Reads a commune report (.docx or .txt, in the genre of the reference report) into the report
@@ -12,7 +12,7 @@ export type { ImportOptions, ImportResult, ImportWarning } from './types.ts';
  * a readable report comes back with warnings for whatever it could not place or read.
  */
 export async function importReport(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const lines = await extractLines(bytes, fileName);
-  const { report, warnings } = parseReport(lines, options);
-  return { report, warnings, lines };
+  const doc = await extractDocument(bytes, fileName);
+  const { report, warnings, sources } = parseReport(doc, options);
+  return { report, warnings, lines: doc.lines, tables: doc.tables, sources };
 }

@@ -8,7 +8,7 @@ import { splitMarker } from './headings.ts';
 import { findCommune, findProvince, provinceCode, yearsIn } from './identity.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { isGroupHeading, segment } from './segment.ts';
-import type { ImportOptions, ImportWarning, Paragraph } from './types.ts';
+import type { ImportOptions, ImportSource, ImportWarning, Paragraph, SourceDocument } from './types.ts';
 import { unplacedWarnings, unreadFigures } from './unread.ts';
 
 const BASIS = /^(Căn cứ|Thực hiện)(?=\s)/u;
@@ -19,8 +19,9 @@ const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
  * intro and closing are stored only when they differ from the wording the template derives, so
  * that rendering the result gives back the same document.
  */
-export function parseReport(lines: readonly string[], options: ImportOptions = {}): { report: Report; warnings: ImportWarning[] } {
-  const paragraphs = toParagraphs(lines);
+export function parseReport(doc: SourceDocument, options: ImportOptions = {}): { report: Report; warnings: ImportWarning[]; sources: ImportSource[] } {
+  const paragraphs = toParagraphs(doc.lines);
+  const sources: ImportSource[] = [];
   const s = segment(paragraphs);
   const warnings: ImportWarning[] = [];
   const unplaced: Paragraph[] = [...s.unplaced];
@@ -121,5 +122,5 @@ export function parseReport(lines: readonly string[], options: ImportOptions = {
   const read = [...(s.summary ? [s.summary] : []), ...legalBases, ...body, ...s.attachments.slice(0, 1)];
   warnings.push(...unplacedWarnings(unplaced), ...unreadFigures(read.filter((p) => !unplaced.includes(p))));
   warnings.sort((a, b) => a.line - b.line);
-  return { report: parsed.data, warnings };
+  return { report: parsed.data, warnings, sources };
 }

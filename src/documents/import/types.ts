@@ -16,6 +16,10 @@ export interface ImportResult {
   warnings: ImportWarning[];
   /** The source text, one paragraph per line, as read (the web shows it beside the parsed data). */
   lines: string[];
+  /** The tables of the source (their cells' text is in `lines` too). */
+  tables: SourceTable[];
+  /** Where each imported value was read. */
+  sources: ImportSource[];
 }
 
 export interface ImportOptions {

@@ -1,7 +1,7 @@
 import { isAppError } from '../../domain/errors.ts';
 import type { Report } from '../../domain/report-schema.ts';
 import { renderConsolidatedDocx, renderConsolidatedXlsx, type ConsolidatedModel } from '../../documents/consolidated/index.ts';
-import { importReport, type ImportWarning } from '../../documents/import/index.ts';
+import { importReport, type ImportSource, type ImportWarning, type SourceTable } from '../../documents/import/index.ts';
 import { convertToPdf, renderAppendixXlsx, renderDocx, type RenderOptions } from '../../documents/render/index.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface ImportPreview {
   report: Report;
   warnings: ImportWarning[];
   lines: string[];
+  tables: SourceTable[];
+  sources: ImportSource[];
 }
 
 /** An AppError does not survive structured cloning as itself: it crosses as this. */
@@ -43,7 +45,7 @@ async function perform(task: HeavyTask): Promise<Uint8Array | ImportPreview> {
     }
     case 'import': {
       const result = await importReport(task.bytes, task.fileName);
-      return { report: result.report, warnings: result.warnings, lines: result.lines };
+      return { report: result.report, warnings: result.warnings, lines: result.lines, tables: result.tables, sources: result.sources };
     }
     case 'consolidated':
       return task.format === 'xlsx' ? renderConsolidatedXlsx(task.model) : renderConsolidatedDocx(task.model);

@@ -29,6 +29,6 @@ export const importRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsync
     const warnings = unit && !namesSameUnit(read, registerCommune(unit))
       ? [{ code: 'IMPORT_OTHER_UNIT', line: 0, text: `${read.kind} ${read.name}, ${read.province}`, message: `Tệp ghi đơn vị "${read.kind} ${read.name}, ${read.province}"; nội dung được nhập vào báo cáo của ${unit.kind} ${unit.name}, ${unit.province} theo danh mục đơn vị.` }, ...result.warnings]
       : result.warnings;
-    return { report, warnings, lines: result.lines, findings: capFindings(runChecks(report)) };
+    return { report, warnings, lines: result.lines, tables: result.tables, sources: result.sources, findings: capFindings(runChecks(report)) };
   });
 };

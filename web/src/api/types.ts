@@ -1,5 +1,6 @@
 import type { Finding } from '../../../src/domain/checks.ts';
 import type { Report } from '../../../src/domain/report-schema.ts';
+import type { ImportSource, SourceTable } from '../../../src/documents/import/types.ts';
 
 /** Shapes of the khcn HTTP API (see src/server); kept to what the web uses. */
 export type Role = 'commune_officer' | 'commune_chairman' | 'dept_reviewer' | 'dept_admin';
@@ -98,6 +99,8 @@ export interface ImportResult {
   report: Report;
   warnings: ImportWarning[];
   lines: string[];
+  tables: SourceTable[];
+  sources: ImportSource[];
   findings: Finding[];
 }
 
