@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import { decodeText } from './decode-text.ts';
-import { docxLines } from './docx-lines.ts';
+import { docxDocument } from './docx-lines.ts';
 import { LIMITS } from './limits.ts';
-import type { SourceDocument } from './types.ts';
+import type { SourceDocument, SourceTable } from './types.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -31,8 +31,9 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     );
   }
   let lines: string[];
+  let tables: SourceTable[] = [];
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
-    lines = await docxLines(bytes);
+    ({ lines, tables } = await docxDocument(bytes));
   } else if (ext === '.docx') {
     throw new AppError('IMPORT_DOCX_INVALID', `Tệp ${fileName} có đuôi .docx nhưng không phải tệp Word (.docx là tệp nén ZIP).`);
   } else if (ext === '.txt' || ext === '.text' || ext === '') {
@@ -44,5 +45,5 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
   if (lines.length > LIMITS.maxLines || lines.some((l) => l.length > LIMITS.maxLineChars)) {
     throw new AppError('IMPORT_NOT_REPORT', `Tệp ${fileName} quá dài hoặc có đoạn quá dài để là một báo cáo.`);
   }
-  return { lines, tables: [] };
+  return { lines, tables };
 }
