@@ -28,8 +28,12 @@ describe('pending reviews stay in sight when the next cycle opens', () => {
     await deadline.click();
     await deadline.pressSequentially('31/7/2027', { delay: 15 });
     await drawer.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
+    // Wait on the answer itself (not only on a toast that lasts 3 s), and say what it was when it fails.
+    const answer = admin.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cycles', { timeout: 120_000 });
     await admin.getByRole('dialog', { name: 'Mở kỳ báo cáo kế hoạch năm 2028?' }).getByRole('button', { name: 'Mở kỳ và tạo 114 báo cáo' }).click();
-    await admin.getByText('Đã mở kỳ báo cáo kế hoạch năm 2028 cho 114 đơn vị.').waitFor({ timeout: 30_000 });
+    const opened = await answer;
+    expect(opened.status(), await opened.text()).toBe(201);
+    await admin.getByRole('row', { name: /2028/ }).first().waitFor();
     expect(errors).toEqual([]);
     await admin.context().close();
   });
