@@ -21,6 +21,7 @@ function withApproved(lines: readonly BudgetLine[], approved: ReadonlyMap<string
     ...(l.children.length === 0 ? { amount: approved?.get(l.id) ?? l.amount } : {}),
     children: withApproved(l.children, approved),
     statedAmount: undefined,
+    statedWords: undefined,
   }));
 }
 

@@ -46,6 +46,22 @@ describe('budget checks', () => {
     expect(words?.path).toBe('plan.stated.totalWords');
   });
 
+  it('compares every amount in words: a group, a leaf and a sentence of the narrative', () => {
+    const r = correctedSeed();
+    // 2.2 states 450 triệu; its words say 460 triệu.
+    r.plan.budget[1]!.statedWords = 'Bốn trăm sáu mươi triệu đồng';
+    // A leaf of 2.1 (60 triệu) with the right words: no finding.
+    r.plan.budget[0]!.children[0]!.statedWords = 'Sáu mươi triệu đồng';
+    r.implementation.budget.progress.push('Đến nay đã giải ngân 1.250 triệu đồng (Bằng chữ: Một tỷ hai trăm năm mươi lăm triệu đồng).');
+    r.notes = [{ text: 'Kinh phí hỗ trợ là 12,5 triệu đồng (bằng chữ: mười hai triệu năm trăm nghìn đồng).', section: 'Phần I' }];
+    const words = runChecks(r).filter((f) => f.code === 'AMOUNT_WORDS');
+    expect(words.map((f) => [f.path, f.expected, f.actual])).toEqual([
+      ['plan.budget[1].statedWords', 'Bốn trăm năm mươi triệu đồng chẵn', 'Bốn trăm sáu mươi triệu đồng'],
+      [`implementation.budget.progress[${r.implementation.budget.progress.length - 1}]`, 'Một tỷ hai trăm năm mươi triệu đồng chẵn', 'Một tỷ hai trăm năm mươi lăm triệu đồng'],
+    ]);
+    expect(words[0]!.paths).toEqual(['plan.budget[1].statedWords', 'plan.budget[1].statedAmount']);
+  });
+
   it('flags stated rates that do not follow from the figures', () => {
     const r = correctedSeed();
     r.implementation.dossiers.statedOnlineRate = 98.5;

@@ -5,6 +5,7 @@ import type { BudgetLine, Report, StatedTotal } from './report-schema.ts';
 import { LIMIT_CODES, limitCodeOf, MAX_FINDINGS } from './limits.ts';
 import { Report as ReportSchema } from './report-schema.ts';
 import { TEXT_FIGURE_MISMATCH } from './text-figures.ts';
+import { amountsWithWords } from './stated-words.ts';
 import { amountInWords, parseAmountWords } from './words.ts';
 import budgetCodes from '../../data/budget-codes.json' with { type: 'json' };
 
@@ -110,34 +111,80 @@ const BUDGET_TOTAL: Rule = {
   },
 };
 
+/** Reads words; undefined when they are not an amount in words. */
+function wordsValue(words: string): bigint | undefined {
+  try {
+    return parseAmountWords(words);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The finding for words that do not say the figure, or undefined when they do. */
+function wordsFinding(rule: Pick<Rule, 'code' | 'severity'>, words: string, figure: number, where: string, paths: string[]): Finding | undefined {
+  const said = wordsValue(words);
+  if (said !== undefined && said === BigInt(figure)) return undefined;
+  return finding(rule, {
+    message:
+      said === undefined
+        ? `${where}: không đọc được số tiền bằng chữ "${words}"; số tiền ${tr(figure)} viết là "${amountInWords(figure)}".`
+        : `${where}: số tiền bằng chữ "${words}" là ${tr(Number(said))}, khác với con số ${tr(figure)} ("${amountInWords(figure)}").`,
+    path: paths[0] ?? '',
+    paths,
+    expected: amountInWords(figure),
+    actual: words,
+  });
+}
+
+/** Every narrative text of the report with its JSON path (where a sentence may state an amount in words). */
+function narrativeTexts(r: Report): [string, string][] {
+  const i = r.implementation;
+  const lists: [string, readonly string[]][] = [
+    ['implementation.leadership.paragraphs', i.leadership.paragraphs],
+    ['implementation.results.science', i.results.science],
+    ['implementation.results.innovation', i.results.innovation],
+    ['implementation.results.digital', i.results.digital],
+    ['implementation.budget.progress', i.budget.progress],
+    ['implementation.assessment.achievements', i.assessment.achievements],
+    ['implementation.assessment.limitations', i.assessment.limitations],
+    ['implementation.assessment.causes', i.assessment.causes],
+    ['plan.basis', r.plan.basis],
+    ['plan.objectives', r.plan.objectives],
+  ];
+  const out: [string, string][] = [];
+  if (r.document.intro !== undefined) out.push(['document.intro', r.document.intro]);
+  for (const [path, texts] of lists) texts.forEach((t, k) => out.push([`${path}[${k}]`, t]));
+  (r.notes ?? []).forEach((note, k) => out.push([`notes[${k}].text`, note.text]));
+  if (r.document.closing !== undefined) out.push(['document.closing', r.document.closing]);
+  return out;
+}
+
 const AMOUNT_WORDS: Rule = {
   code: 'AMOUNT_WORDS',
   severity: 'error',
-  description: 'Số tiền viết bằng chữ đọc ra đúng con số.',
-  run(_report, budgets) {
+  description: 'Số tiền viết bằng chữ đọc ra đúng con số (tổng dự toán, tổng nhóm, từng khoản và mọi câu có "Bằng chữ").',
+  run(report, budgets) {
     const out: Finding[] = [];
+    const push = (f: Finding | undefined) => void (f && out.push(f));
     for (const set of budgets) {
       const words = set.stated.totalWords;
-      if (words === undefined) continue;
-      const figure = set.stated.total ?? linesTotal(set.lines);
-      const base = statedBase(set.path);
-      let said: bigint | undefined;
-      try {
-        said = parseAmountWords(words);
-      } catch {
-        said = undefined;
+      if (words !== undefined) {
+        const base = statedBase(set.path);
+        push(wordsFinding(this, words, set.stated.total ?? linesTotal(set.lines), `Tổng dự toán ${set.label}`, [`${base}.totalWords`, `${base}.total`]));
       }
-      if (said === undefined || said !== BigInt(figure)) {
-        out.push(finding(this, {
-          message:
-            said === undefined
-              ? `Không đọc được số tiền bằng chữ "${words}"; số tiền ${tr(figure)} viết là "${amountInWords(figure)}".`
-              : `Số tiền bằng chữ "${words}" là ${tr(Number(said))}, khác với con số ${tr(figure)} ("${amountInWords(figure)}").`,
-          path: `${base}.totalWords`,
-          paths: [`${base}.totalWords`, `${base}.total`],
-          expected: amountInWords(figure),
-          actual: words,
-        }));
+      for (const e of set.entries) {
+        const { line } = e;
+        if (line.statedWords === undefined) continue;
+        const group = line.children.length > 0;
+        const figure = group ? (line.statedAmount ?? lineTotal(line)) : line.amount;
+        const field = group && line.statedAmount !== undefined ? 'statedAmount' : 'amount';
+        push(wordsFinding(this, line.statedWords, figure, `Dòng "${line.title}" ${set.label}`, [`${e.path}.statedWords`, `${e.path}.${field}`]));
+      }
+    }
+    for (const [path, text] of narrativeTexts(report)) {
+      for (const w of amountsWithWords(text)) {
+        if (w.amount === undefined) continue;
+        push(wordsFinding(this, w.words, w.amount, `Câu ghi "${w.figure}"`, [path]));
       }
     }
     return out;

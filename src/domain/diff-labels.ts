@@ -23,12 +23,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'implementation.assessment.achievements': 'I.4.a) Kết quả đạt được', 'implementation.assessment.limitations': 'I.4.b) Tồn tại, hạn chế',
   'implementation.assessment.causes': 'I.4.c) Nguyên nhân', 'plan.basis': 'II.1. Căn cứ', 'plan.objectives': 'II.1. Mục tiêu',
   'plan.budget': 'II.2. Dự toán', 'plan.stated.total': 'Tổng ghi trong văn bản (II)', 'plan.stated.totalWords': 'Bằng chữ (II)',
-  'plan.attachments': 'Tài liệu gửi kèm',
+  'plan.attachments': 'Tài liệu gửi kèm', notes: 'Ghi chú (đoạn chưa xếp vào mục)',
 };
 
 /** Fields of a budget line, as the diff names them after the line's title. */
 export const LINE_FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: 'nội dung', amount: 'số tiền', field: 'lĩnh vực', budgetCode: 'mã Khoản', kind: 'loại chi', note: 'ghi chú', statedAmount: 'số ghi trong văn bản', fundingSource: 'nguồn vốn',
+  title: 'nội dung', amount: 'số tiền', field: 'lĩnh vực', budgetCode: 'mã Khoản', kind: 'loại chi', note: 'ghi chú', statedAmount: 'số ghi trong văn bản', statedWords: 'bằng chữ ghi trong văn bản', fundingSource: 'nguồn vốn',
 };
 
 /** A readable name for a path no label covers: its last segment, never the whole technical path. */

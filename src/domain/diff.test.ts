@@ -27,6 +27,20 @@ describe('diffReports', () => {
     expect(diffReports(seed, seed)).toEqual([]);
   });
 
+  it('shows notes (paragraphs an import could not place) as paragraphs with where they stood', () => {
+    const note = { text: 'Xã phối hợp tốt.', section: 'Phần I, sau mục 5. Công tác phối hợp' };
+    const withNote: Report = { ...seed, notes: [note] };
+    expect(diffReports(seed, withNote)).toEqual([
+      { path: 'notes[0]', label: 'Ghi chú (đoạn chưa xếp vào mục)', kind: 'added', after: 'Xã phối hợp tốt. [Phần I, sau mục 5. Công tác phối hợp]' },
+    ]);
+    // Moved into its section by the official: the note goes, the paragraph comes.
+    const placed: Report = { ...seed, implementation: { ...seed.implementation, leadership: { ...seed.implementation.leadership, paragraphs: [...seed.implementation.leadership.paragraphs, note.text] } } };
+    expect(diffReports(withNote, placed).map((c) => [c.label, c.kind])).toEqual([
+      ['I.1. Lãnh đạo, chỉ đạo (đoạn 3)', 'added'],
+      ['Ghi chú (đoạn chưa xếp vào mục)', 'removed'],
+    ]);
+  });
+
   it('tells added and removed lines apart', () => {
     const removed: Report = { ...seed, plan: { ...seed.plan, budget: seed.plan.budget.slice(0, 2) } };
     const gone = diffReports(seed, removed);

@@ -77,6 +77,11 @@ function flatten(value: unknown, path: string, out: Flattened): void {
   if (isEmpty(value)) return;
   const label = FIELD_LABELS[path.replace(/\[\d+\]/g, '')] ?? fallbackLabel(path);
   if (isLines(value)) return flattenLines(value, path, label, { id: '', name: '' }, out);
+  // Notes (paragraphs an import could not place) compare by content, like paragraphs, each shown with where it stood.
+  if (path === 'notes' && Array.isArray(value)) {
+    out.texts.set(path, { label, items: (value as { text: string; section: string }[]).map((n) => `${n.text} [${n.section}]`) });
+    return;
+  }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     out.texts.set(path, { label, items: (value as string[]).filter((v) => !isEmpty(v)) });
     return;

@@ -68,6 +68,12 @@ export interface BudgetLine {
   children: BudgetLine[];
   /** What an imported document stated as this group's total (kept for BUDGET_GROUP_SUM). */
   statedAmount?: number | undefined;
+  /**
+   * The amount in words an imported document wrote after this line's figure ("… 1.320 triệu đồng
+   * (Bằng chữ: Một tỷ ba trăm hai mươi triệu đồng)"), compared by AMOUNT_WORDS with the stated
+   * amount (a group) or the amount (a leaf).
+   */
+  statedWords?: string | undefined;
   fundingSource?: string | undefined;
   note?: string | undefined;
 }
@@ -105,6 +111,7 @@ function budgetLineAtLevel(level: number): z.ZodType<BudgetLine> {
       amount: Amount.default(0),
       children: children.default([]),
       statedAmount: Amount.optional(),
+      statedWords: Text(MAX_TEXT.short).optional(),
       fundingSource: Text(MAX_TEXT.short).optional(),
       note: Text(MAX_TEXT.title).optional(),
     })
@@ -164,6 +171,21 @@ export const Dossiers = z
   })
   .strict();
 export type Dossiers = z.infer<typeof Dossiers>;
+
+/**
+ * A paragraph of an imported document that has no place in the model (a section the template
+ * does not have, a remark between two sections). It is kept, never dropped, with where it stood
+ * ("Phần I, sau mục 3. Về chuyển đổi số"), so the official can move it where it belongs. Notes are
+ * not printed by the renderers: the document khcn writes follows the template.
+ */
+export const Note = z
+  .object({
+    text: Text(),
+    /** Where the paragraph stood in the source, in Vietnamese. */
+    section: Text(MAX_TEXT.short),
+  })
+  .strict();
+export type Note = z.infer<typeof Note>;
 
 export const Signer = z
   .object({
@@ -243,6 +265,8 @@ export const Report = z
         attachments: z.array(Text(MAX_TEXT.short)).max(MAX_LIST_ITEMS, tooMany(MAX_LIST_ITEMS, 'tài liệu gửi kèm')).default([]),
       })
       .strict(),
+    /** Paragraphs of an imported document that fit no section (see Note); absent when there are none. */
+    notes: z.array(Note).max(MAX_PARAGRAPHS, tooMany(MAX_PARAGRAPHS, 'ghi chú')).optional(),
   })
   .strict()
   .superRefine((report, ctx) => {

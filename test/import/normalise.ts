@@ -25,6 +25,7 @@ export function normalise(report: Report): unknown {
     ls.forEach((l) => {
       l.id = '';
       delete l.statedAmount;
+      delete l.statedWords;
       delete l.note;
       lines(l.children);
     });

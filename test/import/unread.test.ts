@@ -30,12 +30,27 @@ describe('nothing guessed silently', () => {
     expect(warnings[0]?.message).toContain('"12 hồ sơ"');
   });
 
-  it('an unknown section is reported with its lines', async () => {
-    const { warnings } = await importReport(withEdit('4. Đánh giá chung', '5. Công tác phối hợp\n\nXã phối hợp tốt.\n\n4. Đánh giá chung'), 'seed.txt');
+  it('an unknown section is reported with its lines, and kept as notes saying where it stood', async () => {
+    const bytes = withEdit('4. Đánh giá chung', '5. Công tác phối hợp\n\nXã phối hợp tốt.\n\n4. Đánh giá chung');
+    const { report, warnings, sources } = await importReport(bytes, 'seed.txt');
     expect(warnings.map((w) => [w.code, w.text])).toEqual([
       ['IMPORT_UNPLACED', '5. Công tác phối hợp'],
       ['IMPORT_UNPLACED', 'Xã phối hợp tốt.'],
     ]);
+    expect(report.notes).toEqual([
+      { text: '5. Công tác phối hợp', section: 'Phần I, sau mục 3. Tình hình phân bổ, giải ngân ngân sách nhà nước năm 2026' },
+      { text: 'Xã phối hợp tốt.', section: 'Phần I, sau mục 5. Công tác phối hợp' },
+    ]);
+    const text = new TextDecoder().decode(bytes);
+    expect(sources).toEqual(expect.arrayContaining([
+      { path: 'notes.0.text', line: lineOf(text, '5. Công tác phối hợp') },
+      { path: 'notes.1.text', line: lineOf(text, 'Xã phối hợp tốt.') },
+    ]));
+  });
+
+  it('a report with nothing unplaced has no notes at all (not an empty list)', async () => {
+    const { report } = await importReport(new TextEncoder().encode(seedText), 'seed.txt');
+    expect('notes' in report).toBe(false);
   });
 
   it('"1,320 triệu đồng" is read as 1,32 triệu and said to be a choice', async () => {

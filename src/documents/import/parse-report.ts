@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
-import { Report, type ReportInput } from '../../domain/report-schema.ts';
+import { MAX_PARAGRAPHS, MAX_TEXT } from '../../domain/limits.ts';
+import { Report, type Note, type ReportInput } from '../../domain/report-schema.ts';
 import { defaultClosing, defaultIntro, defaultSummary, isTemplateWording } from '../../domain/report-text.ts';
 import { readCurrentBudget, readPlanBudget } from './budget-sections.ts';
 import { readDossiers, readLeadership } from './dossiers.ts';
@@ -12,6 +13,18 @@ import type { ImportOptions, ImportSource, ImportWarning, Paragraph, SourceDocum
 import { unplacedWarnings, unreadFigures } from './unread.ts';
 
 const BASIS = /^(Căn cứ|Thực hiện)(?=\s)/u;
+
+/**
+ * Paragraphs that fit no section become notes, in document order, each saying where it stood:
+ * text is never dropped. Beyond the schema's limit of notes the rest stay in the warnings only.
+ */
+function toNotes(unplaced: readonly Paragraph[], where: ReadonlyMap<Paragraph, string>, sources: ImportSource[]): Note[] {
+  const ordered = [...new Set(unplaced)].sort((a, b) => a.line - b.line).slice(0, MAX_PARAGRAPHS);
+  return ordered.map((p, i) => {
+    sources.push({ path: `notes.${i}.text`, line: p.line });
+    return { text: p.text.slice(0, MAX_TEXT.paragraph), section: (where.get(p) ?? 'Không rõ vị trí').slice(0, MAX_TEXT.short) };
+  });
+}
 const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
 
 /**
@@ -113,6 +126,8 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
       attachments: attachmentText ? attachmentText.split(/\s+và\s+/u).map((a) => a.trim()).filter(Boolean) : [],
     },
   };
+  const notes = toNotes(unplaced, s.where, sources);
+  if (notes.length > 0) input.notes = notes;
 
   const parsed = Report.safeParse(input);
   if (!parsed.success) {

@@ -20,6 +20,8 @@ export interface Sections {
   recipients: Paragraph[];
   signature: Paragraph[];
   unplaced: Paragraph[];
+  /** Where each paragraph stood, in Vietnamese ("Phần I, sau mục 3. Về chuyển đổi số"): what a note says of its place. */
+  where: Map<Paragraph, string>;
 }
 
 type Zone = 'header' | 'summary' | 'preamble' | Part | 'recipients' | 'signature' | 'appendix';
@@ -45,15 +47,32 @@ function looksLikeHeading(text: string): boolean {
   return (m.kind === 'number' || m.kind === 'roman' || m.kind === 'sub') && m.rest.length <= 100 && !/[.;:,]$/.test(m.rest) && !amountRegex('u').test(m.rest);
 }
 
+const ZONE_NAMES: Record<Zone, string> = {
+  header: 'Phần đầu văn bản', summary: 'Phần đầu văn bản', preamble: 'Phần mở đầu (trước Phần I)',
+  partI: 'Phần I', partII: 'Phần II', proposals: 'Phần kiến nghị, đề xuất',
+  recipients: 'Nơi nhận', signature: 'Phần ký', appendix: 'Phụ lục',
+};
+
+/** "Phần I, sau mục 3. Về chuyển đổi số": where a paragraph stands, for the note that keeps it. */
+function placeName(zone: Zone, heading: string | undefined): string {
+  const name = ZONE_NAMES[zone];
+  if (zone !== 'partI' && zone !== 'partII' && zone !== 'proposals') return name;
+  if (!heading) return `${name}, trước mục đầu tiên`;
+  const short = heading.length > 120 ? `${heading.slice(0, 117).trimEnd()}…` : heading;
+  return `${name}, sau mục ${short}`;
+}
+
 export function segment(paragraphs: readonly Paragraph[]): Sections {
   const s: Sections = {
     header: [], preamble: [], partHeadings: [], slots: emptySlots(),
-    closing: [], attachments: [], recipients: [], signature: [], unplaced: [],
+    closing: [], attachments: [], recipients: [], signature: [], unplaced: [], where: new Map(),
   };
   let zone: Zone = 'header';
   let slot: Slot | undefined;
+  let lastHeading: string | undefined;
   for (const p of paragraphs) {
     const text = p.text;
+    s.where.set(p, placeName(zone, lastHeading));
     // The appendix after the signature ("Phụ lục" + the budget table) repeats Part II's figures
     // in table form; Part II is the source read, so the appendix is skipped.
     if (zone === 'appendix') continue;
@@ -83,6 +102,7 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     if (part) {
       zone = part;
       slot = undefined;
+      lastHeading = undefined;
       s.partHeadings.push({ part, paragraph: p });
       continue;
     }
@@ -119,12 +139,18 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     if (zone === 'partII' && (slot === 'detail' || amountRegex('u').test(text) || /Khoản\s+\d{3}/u.test(text)) && isGroupHeading(text)) {
       slot = 'detail';
       s.slots.detail.push(p);
+      lastHeading = text;
       continue;
     }
     const heading = zone === 'proposals' ? undefined : headingOf(text, zone);
     if (heading) {
       slot = heading.slot;
-      if (heading.inline) s.slots[slot].push({ text: heading.inline, line: p.line, used: [] });
+      lastHeading = heading.inline ? text.slice(0, text.length - heading.inline.length).replace(/\s*:\s*$/u, '') : text;
+      if (heading.inline) {
+        const inline = { text: heading.inline, line: p.line, used: [] };
+        s.where.set(inline, placeName(zone, lastHeading));
+        s.slots[slot].push(inline);
+      }
       continue;
     }
     if (zone !== 'proposals' && looksLikeHeading(text)) {
@@ -132,6 +158,7 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
       // pour it into the previous section.
       slot = undefined;
       s.unplaced.push(p);
+      lastHeading = text;
       continue;
     }
     if (slot && zone !== 'proposals') s.slots[slot].push(p);

@@ -29,7 +29,7 @@ export function unreadFigures(paragraphs: readonly Paragraph[]): ImportWarning[]
 export function unplacedWarnings(paragraphs: readonly Paragraph[]): ImportWarning[] {
   return paragraphs.map((p) => ({
     code: 'IMPORT_UNPLACED',
-    message: `Dòng ${p.line} không thuộc mục nào của mẫu báo cáo nên chưa được nhập: hãy đưa nội dung vào đúng mục.`,
+    message: `Dòng ${p.line} không thuộc mục nào của mẫu báo cáo: đã giữ lại làm ghi chú của báo cáo; hãy đưa nội dung vào đúng mục.`,
     line: p.line,
     text: p.text,
   }));
