@@ -25,4 +25,9 @@ export const LIMITS = {
   /** Paragraphs beyond this are not a report of this genre. */
   maxLines: 20_000,
   maxLineChars: 20_000,
+  /**
+   * LibreOffice converting a .doc/.odt to DOCX: ~1,5 s measured for a report (fresh profile
+   * included); under the import pool's 30 s deadline so that the process is ours to kill.
+   */
+  convertTimeoutMs: 20_000,
 } as const;
