@@ -8,6 +8,7 @@ import { readHeader, readSignature, titleCase } from './header.ts';
 import { splitMarker } from './headings.ts';
 import { findCommune, findProvince, provinceCode, yearsIn } from './identity.ts';
 import { toParagraphs } from './paragraphs.ts';
+import { applyTables, prepareTables } from './read-tables.ts';
 import { isGroupHeading, segment } from './segment.ts';
 import type { ImportOptions, ImportSource, ImportWarning, Paragraph, SourceDocument } from './types.ts';
 import { unplacedWarnings, unreadFigures } from './unread.ts';
@@ -33,7 +34,9 @@ const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
  * that rendering the result gives back the same document.
  */
 export function parseReport(doc: SourceDocument, options: ImportOptions = {}): { report: Report; warnings: ImportWarning[]; sources: ImportSource[] } {
-  const paragraphs = toParagraphs(doc.lines);
+  // Data tables (budget, dossier figures) are read as cells (read-tables.ts), not as text.
+  const tables = prepareTables(doc);
+  const paragraphs = toParagraphs(tables.lines);
   const sources: ImportSource[] = [];
   const s = segment(paragraphs);
   const warnings: ImportWarning[] = [];
@@ -79,6 +82,7 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   const current = readCurrentBudget(sl.budget, warnings);
   const plan = readPlanBudget(sl.detail, warnings, isGroupHeading);
   unplaced.push(...sl.results, ...sl.assessment, ...plan.unplaced);
+  applyTables(tables, s.trail, { reportYear, planYear, current, plan, dossiers, warnings, sources });
 
   const objectives = sl.basis.filter((p) => splitMarker(p.text).kind === 'bullet');
   const attachmentText = s.attachments[0]?.text.replace(/^\(?\s*(?:Gửi\s+)?kèm theo\s*:?\s*/iu, '').replace(/\)?\s*\.?$/u, '');

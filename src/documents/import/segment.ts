@@ -22,6 +22,8 @@ export interface Sections {
   unplaced: Paragraph[];
   /** Where each paragraph stood, in Vietnamese ("Phần I, sau mục 3. Về chuyển đổi số"): what a note says of its place. */
   where: Map<Paragraph, string>;
+  /** Where the reading stood before each paragraph (and at the end): tables are placed by it (read-tables.ts). */
+  trail: { line: number; zone: string; slot: Slot | undefined }[];
 }
 
 type Zone = 'header' | 'summary' | 'preamble' | Part | 'recipients' | 'signature' | 'appendix';
@@ -65,12 +67,13 @@ function placeName(zone: Zone, heading: string | undefined): string {
 export function segment(paragraphs: readonly Paragraph[]): Sections {
   const s: Sections = {
     header: [], preamble: [], partHeadings: [], slots: emptySlots(),
-    closing: [], attachments: [], recipients: [], signature: [], unplaced: [], where: new Map(),
+    closing: [], attachments: [], recipients: [], signature: [], unplaced: [], where: new Map(), trail: [],
   };
   let zone: Zone = 'header';
   let slot: Slot | undefined;
   let lastHeading: string | undefined;
   for (const p of paragraphs) {
+    s.trail.push({ line: p.line, zone, slot });
     const text = p.text;
     s.where.set(p, placeName(zone, lastHeading));
     // The appendix after the signature ("Phụ lục" + the budget table) repeats Part II's figures
@@ -164,5 +167,6 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     if (slot && zone !== 'proposals') s.slots[slot].push(p);
     else s.unplaced.push(p);
   }
+  s.trail.push({ line: Number.MAX_SAFE_INTEGER, zone, slot });
   return s;
 }

@@ -1,0 +1,185 @@
+import { linesTotal } from '../../domain/budget.ts';
+import { formatMillions } from '../../domain/format.ts';
+import type { BudgetLine, Dossiers, StatedTotal } from '../../domain/report-schema.ts';
+import { assignIds } from './budget-lines.ts';
+import { readBudgetTable, type BudgetTableRead } from './budget-table.ts';
+import { readDossierTable } from './dossier-table.ts';
+import { classifyTable, unitLine, type GridCell, type MoneyUnit, type TableHeader } from './tables.ts';
+import type { ImportSource, ImportWarning, SourceDocument, SourceTable } from './types.ts';
+
+/**
+ * The data tables of a document, placed and merged with what the text gave.
+ *
+ * Before segmenting, `prepareTables` classifies every table (tables.ts) and takes the lines of the
+ * data tables (budget, dossier figures) — and the "Đơn vị tính" line read with a budget table —
+ * out of the running text: they are read as cells here, so they are neither parsed as text nor
+ * reported unread/unplaced. Layout tables (header, signature) keep their lines in the text.
+ *
+ * After segmenting, `applyTables` places each data table by where the reading stood (segment's
+ * trail): a budget table in Part II, or after the signature (the appendix, "Biểu chi tiết"), is
+ * the plan year's budget; in Part I, the current year's. A dossier table anywhere fills the
+ * dossier figures.
+ *
+ * Not counted twice: when the text of a part already gives budget lines, the text wins and a
+ * table of the same budget is compared (a warning when its lines add up to another sum), not
+ * added; when the text gives none, the first table of the part gives the lines and any later one
+ * (an appendix repeating it) is compared. The stated total is the text's sentence when there is
+ * one, else the table's "Tổng cộng" row; when both exist and differ, a warning names both, and when the
+ * sentence (with no amount in words) agrees with the lines the table's row is kept instead, so that
+ * BUDGET_TOTAL reports it. Dossier
+ * figures: the text's win; a table fills those the text did not state and a different figure is a warning.
+ */
+interface DataTable {
+  index: number;
+  kind: 'budget' | 'dossier';
+  source: SourceTable;
+  grid: (GridCell | undefined)[][];
+  header?: TableHeader;
+  nearbyUnit?: MoneyUnit;
+}
+
+export interface PreparedTables {
+  /** The source lines with the data tables' lines (and their "Đơn vị tính" line) blanked. */
+  lines: string[];
+  tables: DataTable[];
+}
+
+export function prepareTables(doc: SourceDocument): PreparedTables {
+  const lines = [...doc.lines];
+  const inTable = new Set<number>();
+  for (const t of doc.tables) for (const row of t.rows) for (const c of row) for (const l of c.lines) inTable.add(l);
+  const tables: DataTable[] = [];
+  doc.tables.forEach((source, index) => {
+    const c = classifyTable(source);
+    if (c.kind === 'layout') return;
+    const table: DataTable = { index, kind: c.kind, source, grid: c.grid, ...(c.header ? { header: c.header } : {}) };
+    for (const row of source.rows) for (const cell of row) for (const l of cell.lines) lines[l - 1] = '';
+    if (c.kind === 'budget' && source.firstLine > 0) {
+      // "Đơn vị tính: triệu đồng" just above the table (up to three text lines), else just below.
+      const near = [...nearLines(doc.lines, source.firstLine, -1, inTable), ...nearLines(doc.lines, source.lastLine, 1, inTable)];
+      for (const l of near) {
+        const unit = unitLine(doc.lines[l - 1] ?? '');
+        if (unit) {
+          table.nearbyUnit = unit;
+          lines[l - 1] = '';
+          break;
+        }
+      }
+    }
+    tables.push(table);
+  });
+  return { lines, tables };
+}
+
+/** Up to three non-empty lines from `from` going `step`, stopping at another table. */
+function nearLines(lines: readonly string[], from: number, step: 1 | -1, inTable: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let l = from + step; l >= 1 && l <= lines.length && out.length < (step < 0 ? 3 : 2); l += step) {
+    if (inTable.has(l)) break;
+    if ((lines[l - 1] ?? '').trim() !== '') out.push(l);
+  }
+  return out;
+}
+
+export interface TableTargets {
+  reportYear: number;
+  planYear: number;
+  current: { lines: BudgetLine[]; stated: StatedTotal };
+  plan: { groups: BudgetLine[]; stated: StatedTotal };
+  dossiers: Dossiers;
+  warnings: ImportWarning[];
+  sources: ImportSource[];
+}
+
+type Trail = readonly { line: number; zone: string; slot: string | undefined }[];
+
+const tr = (dong: number) => `${formatMillions(dong)} triệu đồng`;
+
+export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTargets): void {
+  const textHad = { plan: t.plan.groups.length > 0, current: t.current.lines.length > 0 };
+  const fromTable = { plan: false, current: false };
+  for (const table of prepared.tables) {
+    const at = trail.find((x) => x.line > table.source.lastLine) ?? trail[trail.length - 1];
+    const zone = at?.zone ?? 'header';
+    if (table.kind === 'dossier') {
+      const read = readDossierTable(table.source, table.grid, table.index);
+      t.warnings.push(...read.warnings);
+      const d = t.dossiers as Record<string, number | string | undefined>;
+      for (const [key, value] of Object.entries(read.dossiers)) {
+        const ref = read.refs[key as keyof Dossiers];
+        if (d[key] === undefined) {
+          d[key] = value;
+          if (ref) t.sources.push({ path: `implementation.dossiers.${key}`, line: ref.line, cell: { table: ref.table, row: ref.row, col: ref.col } });
+        } else if (d[key] !== value && ref) {
+          t.warnings.push({ code: 'IMPORT_AMBIGUOUS', message: `Bảng số liệu hồ sơ (dòng ${ref.line}) ghi ${String(value)}, khác với số trong văn bản (${String(d[key])}); đã giữ số trong văn bản.`, line: ref.line, text: String(value) });
+        }
+      }
+      continue;
+    }
+    const part = zone === 'partI' ? 'current' : ['partII', 'proposals', 'signature', 'recipients', 'appendix'].includes(zone) ? 'plan' : undefined;
+    if (!part || !table.header) {
+      t.warnings.push({ code: 'IMPORT_UNPLACED', message: `Bảng dự toán ở dòng ${table.source.firstLine} đứng ngoài phần I và phần II của báo cáo nên chưa được nhập.`, line: table.source.firstLine, text: '' });
+      continue;
+    }
+    const year = part === 'plan' ? t.planYear : t.reportYear;
+    const read = readBudgetTable(table.source, table.grid, table.header, { table: table.index, year, ...(table.nearbyUnit ? { nearbyUnit: table.nearbyUnit } : {}) });
+    t.warnings.push(...read.warnings);
+    const lines = part === 'plan' ? t.plan.groups : t.current.lines;
+    const stated = part === 'plan' ? t.plan.stated : t.current.stated;
+    const prefix = part === 'plan' ? 'plan.budget' : 'implementation.budget.lines';
+    const statedPath = part === 'plan' ? 'plan.stated.total' : 'implementation.budget.stated.total';
+    const label = part === 'plan' ? `năm ${t.planYear}` : `năm ${t.reportYear}`;
+    if (read.lines.length === 0) continue;
+    if (textHad[part] || fromTable[part]) {
+      // Already read (from the text, or an earlier table): compare, do not add.
+      const mine = linesTotal(read.lines);
+      const theirs = linesTotal(lines);
+      if (mine !== theirs) {
+        t.warnings.push({
+          code: 'IMPORT_AMBIGUOUS',
+          message: `Bảng dự toán ${label} ở dòng ${table.source.firstLine} cộng được ${tr(mine)}, khác với dự toán đã đọc (${tr(theirs)}); bảng chỉ được đối chiếu, không cộng thêm: hãy kiểm tra.`,
+          line: table.source.firstLine,
+          text: '',
+        });
+      }
+      continue;
+    }
+    fromTable[part] = true;
+    lines.push(...read.lines);
+    assignIds(lines, part === 'plan' ? 'p' : 'i');
+    pushSources(lines, prefix, read, t.sources);
+    if (read.total) {
+      const sum = linesTotal(lines);
+      if (stated.total === undefined) {
+        stated.total = read.total.dong;
+        t.sources.push(source(statedPath, read.total.ref));
+      } else if (stated.total !== read.total.dong) {
+        const text = stated.total;
+        t.warnings.push({
+          code: 'IMPORT_AMBIGUOUS',
+          message: `Tổng dự toán ${label}: văn bản ghi ${tr(text)}, bảng ghi ${tr(read.total.dong)} (dòng ${read.total.ref.line}).`,
+          line: read.total.ref.line,
+          text: '',
+        });
+        // The sentence's total goes with its amount in words; only without words does the
+        // table's (disagreeing) row take its place, so that BUDGET_TOTAL sees it.
+        if (text === sum && stated.totalWords === undefined) {
+          stated.total = read.total.dong;
+          t.sources.push(source(statedPath, read.total.ref));
+        }
+      }
+    }
+  }
+}
+
+const source = (path: string, ref: { line: number; table: number; row: number; col: number }): ImportSource =>
+  ({ path, line: ref.line, cell: { table: ref.table, row: ref.row, col: ref.col } });
+
+function pushSources(lines: readonly BudgetLine[], prefix: string, read: BudgetTableRead, out: ImportSource[]): void {
+  lines.forEach((line, i) => {
+    const path = `${prefix}.${i}`;
+    const refs = read.refs.get(line);
+    if (refs) for (const [key, ref] of Object.entries(refs)) out.push(source(`${path}.${key}`, ref));
+    pushSources(line.children, `${path}.children`, read, out);
+  });
+}
