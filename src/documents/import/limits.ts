@@ -30,4 +30,18 @@ export const LIMITS = {
    * included); under the import pool's 30 s deadline so that the process is ours to kill.
    */
   convertTimeoutMs: 20_000,
+  /**
+   * PDF: all of poppler's work on one file (pdfinfo, pdftotext, pdftoppm for the pages that look
+   * tabular) within this, so that a hostile PDF ends in a coded error within 2 s. A 30-page
+   * report takes ~0,2 s.
+   */
+  pdfMs: 1_500,
+  /** Pages of a PDF report; more is not a report of the genre (and checked before any reading). */
+  maxPdfPages: 100,
+  /** pdftotext's output (XHTML with every word's box, ~100 bytes a word). */
+  maxPdfTextBytes: 16 * 1024 * 1024,
+  /** Pages rendered to find table rulings. */
+  maxPdfPagesRendered: 12,
+  /** Address space of a poppler process. */
+  pdfChildMemoryMb: 512,
 } as const;
