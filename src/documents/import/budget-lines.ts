@@ -27,7 +27,6 @@ const OPENS = String.raw`(,?\s*(?:bao )?gồm\s*:?)?`;
 // Greedy title: the amount follows the last separator that still leaves a well-formed line,
 // so titles may contain ":" or " - " themselves.
 const LEAF = new RegExp(String.raw`^(.+)(?::|\s[-–—]\s|\s(?=\())\s*(\(?)${AMOUNT_SOURCE}\)?${SOURCE}${OPENS}\s*[.;]?$`, 'u');
-const PART = new RegExp(String.raw`^(.+?)\s*\(${AMOUNT_SOURCE}\)$`, 'u');
 
 /** Reads one budget line (its bullet or number already removed); undefined when it has no amount in a known form. */
 export function parseLineText(text: string, offset = 0): ParsedLine | undefined {
@@ -55,6 +54,9 @@ function parseLeaf(text: string, offset: number): ParsedLine | undefined {
   };
 }
 
+/** One "title (amount)" of a line listing several, with what separates it from the previous one. */
+const PIECE = new RegExp(String.raw`\s*(?:[;,]\s*)?(?:và\s+)?(.+?)\s*\(${AMOUNT_SOURCE}\)`, 'duy');
+
 function parseParts(text: string, offset: number): ParsedLine | undefined {
   const colon = text.indexOf(':');
   if (colon <= 0) return undefined;
@@ -67,16 +69,18 @@ function parseParts(text: string, offset: number): ParsedLine | undefined {
   }
   const parts: NonNullable<ParsedLine['parts']> = [];
   const spans: [number, number][] = [];
-  let cursor = colon;
-  for (const piece of body.split(/;\s*/)) {
-    const p = PART.exec(piece.trim());
+  const start = colon + 1;
+  PIECE.lastIndex = 0;
+  while (PIECE.lastIndex < body.length) {
+    const p = PIECE.exec(body);
     if (!p) return undefined;
     const [, title = '', num = '', unit = ''] = p;
     parts.push({ title: title.trim(), amount: amountToDong(num, unit) });
-    const at = text.indexOf(`(${num}`, cursor) + 1;
-    spans.push([offset + at, offset + at + num.length]);
-    cursor = at;
+    const at = p.indices?.[2]?.[0] ?? 0;
+    spans.push([offset + start + at, offset + start + at + num.length]);
+    if (PIECE.lastIndex === 0) break;
   }
+  if (parts.length === 0) return undefined;
   return { title: text.slice(0, colon).trim(), parts, opens: false, spans, ...(fundingSource ? { fundingSource } : {}) };
 }
 

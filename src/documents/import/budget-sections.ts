@@ -2,6 +2,7 @@ import type { BudgetLine, StatedTotal } from '../../domain/report-schema.ts';
 import { findAmounts } from './amounts.ts';
 import { assignIds, buildTree, isAmbiguous, readLineParagraph, type LineItem } from './budget-lines.ts';
 import { fieldOf, splitMarker } from './headings.ts';
+import { statesPlanTotal } from './segment.ts';
 import type { ImportWarning, Paragraph } from './types.ts';
 
 /**
@@ -135,7 +136,9 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
   const pending: { line: BudgetLine; items: Paragraph[] }[] = [];
   for (const p of paragraphs) {
     const kind = splitMarker(p.text).kind;
-    if (kind === groupKind && isGroup(p.text)) {
+    if (out.stated.total === undefined && statesPlanTotal(p.text)) {
+      out.stated = readStated(p, warnings);
+    } else if (kind === groupKind && isGroup(p.text)) {
       group = { line: readGroup(p, warnings), items: [] };
       pending.push(group);
     } else if (group && kind !== 'none') {

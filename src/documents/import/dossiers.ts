@@ -19,11 +19,11 @@ const TAIL_RATE = String.raw`(?:\s*hồ sơ)?(?:\s*[,(]?\s*(?:đạt|chiếm)(?:
 const COUNTS: [CountKey, RegExp, 'online' | 'onTime' | undefined][] = [
   ['total', new RegExp(String.raw`(?:đã tiếp nhận|tiếp nhận tổng số|tổng số hồ sơ(?: đã)?(?: tiếp nhận)?|tổng cộng)${SEP}${N}`, 'diu'), undefined],
   ['receivedInPeriod', new RegExp(String.raw`(?<!trực tuyến |trực tiếp )(?:tiếp nhận mới|mới tiếp nhận|trong kỳ)${SEP}${N}\s*hồ sơ`, 'diu'), undefined],
-  ['carriedOver', new RegExp(String.raw`(?:kỳ trước chuyển sang|tồn kỳ trước(?: chuyển sang)?|kỳ trước chuyển qua|từ kỳ trước chuyển sang)${SEP}${N}`, 'diu'), undefined],
+  ['carriedOver', new RegExp(String.raw`(?:kỳ trước chuyển sang|tồn kỳ trước(?: chuyển sang)?|kỳ trước chuyển qua|từ kỳ trước chuyển sang|chuyển từ kỳ trước(?: sang| qua)?|tồn(?: từ)? kỳ trước)${SEP}${N}`, 'diu'), undefined],
   ['fields', new RegExp(String.raw`${N}\s+lĩnh vực`, 'diu'), undefined],
   ['online', new RegExp(String.raw`(?<!thanh toán )trực tuyến(?:\s+trong kỳ)?${SEP}${N}${TAIL_RATE}`, 'diu'), 'online'],
   ['direct', new RegExp(String.raw`trực tiếp(?:\s+trong kỳ)?(?:\s+tại bộ phận một cửa)?${SEP}${N}`, 'diu'), undefined],
-  ['resolvedOnTime', new RegExp(String.raw`(?:trước và đúng hạn|trước hạn và đúng hạn|đúng và trước hạn|đúng hạn)${SEP}${N}${TAIL_RATE}`, 'diu'), 'onTime'],
+  ['resolvedOnTime', new RegExp(String.raw`(?:trước và đúng hạn|trước hạn và đúng hạn|đúng hạn và trước hạn|trước hạn, đúng hạn|đúng và trước hạn|đúng hạn)${SEP}${N}${TAIL_RATE}`, 'diu'), 'onTime'],
   ['resolvedLate', new RegExp(String.raw`(?<!đang giải quyết )(?:quá hạn|trễ hạn)${SEP}${N}`, 'diu'), undefined],
   ['pendingOnTime', new RegExp(String.raw`đang giải quyết(?:\s+trong hạn)?${SEP}${N}`, 'diu'), undefined],
   ['supplementRequested', new RegExp(String.raw`(?:yêu cầu bổ sung|bổ sung hồ sơ|trả lại để bổ sung)${SEP}${N}`, 'diu'), undefined],

@@ -16,18 +16,23 @@ export interface HeaderFacts {
   year?: number;
 }
 
-const UNIT = /^(XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$/u;
-const NUMBER = /^Số\s*:\s*(.*)$/iu;
+/** "PHƯỜNG LÊ CHÂN", "UBND PHƯỜNG LÊ CHÂN", "ỦY BAN NHÂN DÂN XÃ KIẾN THỤY": the unit named in the header. */
+const UNIT = /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN\s+|UBND\s+)?(XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$/u;
+/** The issuing authority above the unit ("ỦY BAN NHÂN DÂN", "UBND TỈNH ĐẮK LẮK"), upper case. */
+const AUTHORITY_LINE = /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)(?:\s+\S.*)?$/u;
+const NUMBER = /^Số\s*:?\s*([^\s].*)?$/iu;
+const NUMBER_LINE = /^Số\s*:\s*|^Số\s+[\d\s]*\//u;
 const PLACE_DATE = /^(.*?),?\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d{4})\.?$/iu;
+const isUpper = (text: string) => /\p{L}/u.test(text) && text === text.toLocaleUpperCase('vi');
 
 /** True for lines that belong to the header block (and are therefore not body text). */
 export function isHeaderLine(text: string): boolean {
   return (
-    /^(ỦY|UỶ) BAN NHÂN DÂN$/u.test(text) ||
-    UNIT.test(text) ||
-    NUMBER.test(text) ||
-    /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u.test(text) ||
-    /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu.test(text) ||
+    (isUpper(text) && text.length <= 120 && (AUTHORITY_LINE.test(text) || UNIT.test(text))) ||
+    NUMBER_LINE.test(text) ||
+    /^CỘNG H(?:ÒA|OÀ|OA) XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(text) ||
+    /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu.test(text) ||
+    /^V\/v\s/iu.test(text) ||
     PLACE_DATE.test(text) ||
     /^[-_=–—.\s]+$/.test(text)
   );
@@ -36,13 +41,13 @@ export function isHeaderLine(text: string): boolean {
 export function readHeader(paragraphs: readonly Paragraph[]): HeaderFacts {
   const out: HeaderFacts = {};
   for (const p of paragraphs) {
-    const unit = UNIT.exec(p.text);
+    const unit = isUpper(p.text) ? UNIT.exec(p.text) : null;
     if (unit && !out.upperName) {
       const kind = (unit[1] ?? '').toLocaleLowerCase('vi') as UnitKind;
       if ((UNIT_KINDS as readonly string[]).includes(kind)) out.kind = kind;
       out.upperName = (unit[2] ?? '').trim();
     }
-    const number = NUMBER.exec(p.text);
+    const number = NUMBER_LINE.test(p.text) ? NUMBER.exec(p.text) : null;
     if (number) {
       const value = (number[1] ?? '').replace(/\s+/g, '');
       // "Số:      /BC-UBND" is the blank the office fills in: no number yet.

@@ -9,7 +9,7 @@ import { splitMarker } from './headings.ts';
 import { findCommune, findProvince, provinceCode, yearsIn } from './identity.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { applyTables, prepareTables } from './read-tables.ts';
-import { isGroupHeading, segment } from './segment.ts';
+import { INTRO_END, isGroupHeading, segment } from './segment.ts';
 import type { ImportOptions, ImportSource, ImportWarning, Paragraph, SourceDocument } from './types.ts';
 import { unplacedWarnings, unreadFigures } from './unread.ts';
 
@@ -27,6 +27,19 @@ function toNotes(unplaced: readonly Paragraph[], where: ReadonlyMap<Paragraph, s
   });
 }
 const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
+const UNIT_NAMED = /(?:ủy|uỷ)\s+ban\s+nhân\s+dân|\bUBND\b/iu;
+
+/**
+ * The intro among the paragraphs before Part I: the last one that announces the report ("…
+ * báo cáo như sau:"), even when it opens with "Thực hiện …"; else the first that names the
+ * people's committee and says "báo cáo" in running text (not the upper-case title).
+ */
+function findIntro(preamble: readonly Paragraph[]): Paragraph | undefined {
+  const announcing = preamble.filter((p) => INTRO_END.test(p.text));
+  if (announcing.length > 0) return announcing.at(-1);
+  const running = preamble.filter((p) => !BASIS.test(p.text) && /báo cáo/iu.test(p.text) && p.text !== p.text.toLocaleUpperCase('vi'));
+  return running.find((p) => UNIT_NAMED.test(p.text)) ?? running[0];
+}
 
 /**
  * Lines of a report in the genre → the report model, and what could not be read. The summary,
@@ -43,11 +56,9 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   const unplaced: Paragraph[] = [...s.unplaced];
   const header = readHeader(s.header);
 
-  const legalBases = s.preamble.filter((p) => BASIS.test(p.text));
-  const others = s.preamble.filter((p) => !BASIS.test(p.text));
-  const introIndex = others.findIndex((p) => /báo cáo/iu.test(p.text));
-  const intro = introIndex >= 0 ? others[introIndex] : undefined;
-  unplaced.push(...others.filter((_, i) => i !== introIndex));
+  const intro = findIntro(s.preamble);
+  const legalBases = s.preamble.filter((p) => p !== intro && BASIS.test(p.text));
+  unplaced.push(...s.preamble.filter((p) => p !== intro && !legalBases.includes(p)));
 
   const body = [...(intro ? [intro] : []), ...Object.values(s.slots).flat(), ...s.closing];
   const commune = findCommune(body) ?? (header.upperName ? { kind: header.kind ?? 'xã', name: titleCase(header.upperName) } : undefined);

@@ -33,6 +33,11 @@ const emptySlots = (): Record<Slot, Paragraph[]> => ({
   assessment: [], achievements: [], limitations: [], causes: [], basis: [], detail: [],
 });
 
+const TITLE = /^BÁO CÁO(?:\s*[:\-–]?\s+(\S.*))?$/u;
+const BASIS = /^(?:Căn cứ|Thực hiện|Kính gửi)(?=\s|:)/u;
+/** The bases ("Căn cứ …", "Thực hiện …"), the addressee, or the intro ("… báo cáo như sau:"): the summary is over. */
+const opensPreamble = (text: string): boolean => BASIS.test(text) || INTRO_END.test(text);
+export const INTRO_END = /như sau\s*[:.]?\s*$/u;
 const CLOSING = /\.\/\.\s*$|^Trên đây là/u;
 const ATTACHMENT = /^\(?\s*(?:Gửi\s+)?kèm theo\b/iu;
 
@@ -41,6 +46,17 @@ export function isGroupHeading(text: string): boolean {
   const m = splitMarker(text);
   if (m.kind === 'bullet' || m.kind === 'none') return false;
   return Boolean(fieldOf(m.rest.split(':')[0] ?? '')) || /\bKhoản\s+\d{3}\b/u.test(m.rest);
+}
+
+/**
+ * A sentence stating a budget's total: "Tổng dự toán kinh phí năm 2027 là 1.050 triệu đồng (Bằng
+ * chữ: …), cụ thể:", "Tổng cộng: 870.000.000 đồng", "… đề xuất dự toán kinh phí … năm 2027 là 3.480 triệu đồng".
+ */
+export function statesPlanTotal(text: string): boolean {
+  const m = splitMarker(text);
+  if (m.kind !== 'none' && m.kind !== 'bullet') return false;
+  if (!amountRegex('u').test(m.rest)) return false;
+  return /^(?:Tổng|TỔNG)\s*(?:cộng|CỘNG|số|SỐ)?\s*(?:[:(]|dự toán|kinh phí|nhu cầu|DỰ TOÁN|KINH PHÍ|NHU CẦU)/u.test(m.rest) || /(?:tổng|đề xuất|dự kiến)\s+(?:số\s+)?(?:dự toán|kinh phí|nhu cầu)[^.;]*?(?:\slà|:)\s*\d/iu.test(m.rest);
 }
 
 /** "3. Công tác phối hợp": numbered, short, not a sentence, no figure. */
@@ -110,22 +126,31 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
       continue;
     }
     if (zone === 'header') {
-      if (/^BÁO CÁO$/u.test(text)) {
+      const title = TITLE.exec(text);
+      if (title) {
+        // "BÁO CÁO" alone, or with its summary on the same line ("BÁO CÁO KẾT QUẢ …").
         zone = 'summary';
+        if (title[1]) s.summary = { ...p, text: title[1] };
         continue;
       }
       if (isHeaderLine(text)) {
         s.header.push(p);
         continue;
       }
-      zone = /^(Căn cứ|Thực hiện)(?=\s)/u.test(text) ? 'preamble' : 'summary';
+      zone = opensPreamble(text) ? 'preamble' : 'summary';
+    }
+    if (zone === 'summary' && !s.summary && isHeaderLine(text)) {
+      s.header.push(p);
+      continue;
     }
     if (zone === 'summary') {
-      zone = 'preamble';
-      if (!/^(Căn cứ|Thực hiện)(?=\s)/u.test(text) && !/như sau\s*:?$/u.test(text)) {
-        s.summary = p;
+      // The summary may run over a few lines; it ends where the bases or the intro begin.
+      if (!opensPreamble(text) && !s.summary?.text.endsWith('.') && (s.summary?.text.length ?? 0) + text.length <= 1_000) {
+        s.summary = s.summary ? { ...s.summary, text: `${s.summary.text} ${text}` } : p;
+        s.where.set(s.summary, ZONE_NAMES.summary);
         continue;
       }
+      zone = 'preamble';
     }
     if (zone === 'preamble') {
       s.preamble.push(p);
@@ -137,6 +162,11 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     }
     if (zone === 'partII' && ATTACHMENT.test(text)) {
       s.attachments.push(p);
+      continue;
+    }
+    if (zone === 'partII' && statesPlanTotal(text)) {
+      // The plan's total, wherever Part II states it (under "Căn cứ, mục tiêu", before the groups).
+      s.slots.detail.push(p);
       continue;
     }
     if (zone === 'partII' && (slot === 'detail' || amountRegex('u').test(text) || /Khoản\s+\d{3}/u.test(text)) && isGroupHeading(text)) {
