@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Report } from '../domain/report-schema.ts';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+const IMPORTED = new Set(['.docx', '.doc', '.odt', '.pdf', '.txt']);
 
 export interface LoadedReport {
   report: Report | undefined;
@@ -14,18 +15,19 @@ export interface LoadedReport {
 }
 
 /**
- * Reads a report file for the CLI: JSON directly; DOCX and text through the importer.
+ * Reads a report file for the CLI: JSON directly; DOCX, DOC, ODT, PDF and text through the
+ * importer (which decides what a file is by its bytes).
  * Unreadable input is an AppError (exit 2); a readable report with problems gives findings (exit 1).
  */
 export async function loadReportFile(path: string): Promise<LoadedReport> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.docx' || ext === '.txt') {
+  if (IMPORTED.has(ext)) {
     const imported = await importReport(await readBytes(path), path);
     const v = validateReport(imported.report);
     return { report: v.ok ? v.report : undefined, findings: [...imported.warnings.map(warningFinding), ...v.findings] };
   }
   if (ext !== '.json') {
-    throw new AppError('UNSUPPORTED_FILE', `Chưa hỗ trợ đọc tệp "${ext || path}"; hãy dùng tệp .json, .docx hoặc .txt.`);
+    throw new AppError('UNSUPPORTED_FILE', `Chưa hỗ trợ đọc tệp "${ext || path}"; hãy dùng tệp .json, .docx, .doc, .odt, .pdf hoặc .txt.`);
   }
   const text = (await readBytes(path, MAX_JSON_BYTES)).toString('utf8').replace(/^\uFEFF/, '');
   let data: unknown;

@@ -6,7 +6,7 @@ import { EXIT, type Command } from '../io.ts';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Kiểm tra số liệu của một báo cáo (JSON, DOCX hoặc TXT)',
+  summary: 'Kiểm tra số liệu của một báo cáo (JSON, DOCX, DOC, ODT, PDF hoặc TXT)',
   usage: 'check FILE [--json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });

@@ -7,7 +7,7 @@ import { readBytes } from '../load-report.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Đọc báo cáo .docx/.txt thành dữ liệu báo cáo (JSON)',
+  summary: 'Đọc báo cáo .docx/.doc/.odt/.pdf/.txt thành dữ liệu báo cáo (JSON)',
   usage: 'import FILE [--out report.json] [--province TÊN]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

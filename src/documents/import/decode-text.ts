@@ -11,7 +11,7 @@ export function decodeText(bytes: Uint8Array): string {
   // Control characters other than tab, newline, form feed and carriage return mean binary data.
   const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.exec(text);
   if (control) {
-    throw new AppError('IMPORT_BINARY', 'Tệp không phải văn bản: có ký tự điều khiển (dữ liệu nhị phân). Hãy dùng tệp .docx hoặc .txt của báo cáo.');
+    throw new AppError('IMPORT_BINARY', 'Tệp không phải văn bản: có ký tự điều khiển (dữ liệu nhị phân). Hãy dùng tệp .docx, .doc, .odt, .pdf hoặc .txt của báo cáo.');
   }
   return text.normalize('NFC');
 }

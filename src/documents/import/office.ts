@@ -65,14 +65,14 @@ export async function officeToDocx(bytes: Uint8Array, kind: OfficeKind): Promise
       throw e;
     }
     if (result.timedOut) {
-      throw new AppError('IMPORT_CONVERT_FAILED', `LibreOffice không đọc xong tệp ${NAME[kind]} trong ${LIMITS.convertTimeoutMs / 1000} giây; hãy lưu tệp dạng .docx rồi tải lên lại.`, { status: 422 });
+      throw new AppError('IMPORT_CONVERT_FAILED', `LibreOffice không đọc xong tệp ${NAME[kind]} trong ${LIMITS.convertTimeoutMs / 1000} giây; hãy lưu tệp dạng .docx rồi tải lên lại.`);
     }
     const output = join(dir, 'out', 'document.docx');
     const size = await stat(output).then((s) => s.size, () => -1);
     if (result.code !== 0 || size <= 0) {
-      throw new AppError('IMPORT_DOC_INVALID', `Tệp ${NAME[kind]} bị hỏng hoặc không phải văn bản Word/OpenDocument: LibreOffice không mở được.`, { status: 422 });
+      throw new AppError('IMPORT_DOC_INVALID', `Tệp ${NAME[kind]} bị hỏng hoặc không phải văn bản Word/OpenDocument: LibreOffice không mở được.`);
     }
-    if (size > LIMITS.maxFileBytes) throw new AppError('IMPORT_TOO_LARGE', `Tệp ${NAME[kind]} sau khi chuyển sang .docx lớn hơn ${LIMITS.maxFileBytes / 1024 / 1024} MB.`, { status: 422 });
+    if (size > LIMITS.maxFileBytes) throw new AppError('IMPORT_TOO_LARGE', `Tệp ${NAME[kind]} sau khi chuyển sang .docx lớn hơn ${LIMITS.maxFileBytes / 1024 / 1024} MB.`);
     return new Uint8Array(await readFile(output));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ import type { SourceCell, SourceDocument, SourceTable } from './types.ts';
  *    previous line stopped short of the right edge, the line starts a list item ("-", "+", "•",
  *    "1.", "1.1.", "a)", "II."), is indented, or follows a larger vertical gap than the page's
  *    usual line pitch; a paragraph may continue across a page break. Vietnamese is not
- *    hyphenated: joined lines get a space.
+ *    hyphenated: joined lines get a space, except after a compound broken at its hyphen.
  */
 
 interface Word {
@@ -98,11 +98,11 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
     const pages = Number(/^Pages:\s+(\d+)/m.exec(infoText)?.[1] ?? 0);
     if (!(pages > 0)) throw invalid(fileName);
     if (pages > LIMITS.maxPdfPages) {
-      throw new AppError('IMPORT_TOO_LONG', `Tệp ${fileName} có ${pages} trang; một báo cáo không dài như vậy (tối đa ${LIMITS.maxPdfPages} trang), tệp bị từ chối.`, { status: 422 });
+      throw new AppError('IMPORT_TOO_LONG', `Tệp ${fileName} có ${pages} trang; một báo cáo không dài như vậy (tối đa ${LIMITS.maxPdfPages} trang), tệp bị từ chối.`);
     }
     const text = await run(pdftotext, ['-bbox-layout', '-enc', 'UTF-8', '-f', '1', '-l', String(pages), input, '-'], LIMITS.maxPdfTextBytes, LIMITS.pdfChildMemoryMb);
     if (text.overflow) {
-      throw new AppError('IMPORT_TOO_LONG', `Tệp ${fileName} có quá nhiều chữ để là một báo cáo (hơn ${LIMITS.maxPdfTextBytes / 1024 / 1024} MB khi đọc); tệp bị từ chối.`, { status: 422 });
+      throw new AppError('IMPORT_TOO_LONG', `Tệp ${fileName} có quá nhiều chữ để là một báo cáo (hơn ${LIMITS.maxPdfTextBytes / 1024 / 1024} MB khi đọc); tệp bị từ chối.`);
     }
     if (text.code !== 0) {
       if (/password/i.test(text.stderr)) throw encrypted(fileName);
@@ -110,7 +110,7 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
     }
     const parsed = parseBboxLayout(text.stdout.toString('utf8'));
     if (!parsed.some((p) => p.lines.length > 0)) {
-      throw new AppError('IMPORT_PDF_NO_TEXT', `Tệp ${fileName} không có lớp chữ: bản quét chưa đọc được; hãy tải tệp Word hoặc PDF có lớp chữ.`, { status: 422 });
+      throw new AppError('IMPORT_PDF_NO_TEXT', `Tệp ${fileName} không có lớp chữ: bản quét chưa đọc được; hãy tải tệp Word hoặc PDF có lớp chữ.`);
     }
     // Rulings, for the pages that look like they hold a table, while time remains.
     const grids = new Map<number, Grid[]>();
@@ -134,10 +134,10 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
 }
 
 const encrypted = (fileName: string) =>
-  new AppError('IMPORT_PDF_ENCRYPTED', `Tệp ${fileName} là PDF được đặt mật khẩu; hãy gỡ mật khẩu (hoặc tải tệp Word) rồi tải lên lại.`, { status: 422 });
-const invalid = (fileName: string) => new AppError('IMPORT_PDF_INVALID', `Tệp ${fileName} không phải PDF hợp lệ hoặc bị hỏng, không đọc được.`, { status: 422 });
+  new AppError('IMPORT_PDF_ENCRYPTED', `Tệp ${fileName} là PDF được đặt mật khẩu; hãy gỡ mật khẩu (hoặc tải tệp Word) rồi tải lên lại.`);
+const invalid = (fileName: string) => new AppError('IMPORT_PDF_INVALID', `Tệp ${fileName} không phải PDF hợp lệ hoặc bị hỏng, không đọc được.`);
 const tooComplex = (fileName: string) =>
-  new AppError('IMPORT_PDF_TOO_COMPLEX', `Tệp PDF ${fileName} không đọc xong trong ${LIMITS.pdfMs / 1000} giây (quá lớn, quá phức tạp hoặc hỏng); hãy tải tệp Word của báo cáo.`, { status: 422 });
+  new AppError('IMPORT_PDF_TOO_COMPLEX', `Tệp PDF ${fileName} không đọc xong trong ${LIMITS.pdfMs / 1000} giây (quá lớn, quá phức tạp hoặc hỏng); hãy tải tệp Word của báo cáo.`);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) =>
@@ -247,7 +247,7 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
   const tables: SourceTable[] = [];
   const drop = furniture(pages);
   /** The running paragraph: its text so far and the line it ended on. */
-  let para: { text: string; last: Line; page: Page; pitch: number } | undefined;
+  let para: { text: string; last: Line; page: Page; pitch: number; right: number } | undefined;
   let lastTable: Placed | undefined;
   const endParagraph = () => {
     if (para) lines.push(para.text.replace(/\s+/g, ' ').trim());
@@ -256,6 +256,9 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
   for (let p = 0; p < pages.length; p++) {
     const page = pages[p]!;
     const pitch = usualPitch(page);
+    // The right edge of the page's text: a line reaching it wrapped (a block's own edge would
+    // make the longer of two short centred lines look full).
+    const right = page.lines.filter((l) => !drop.has(l)).reduce((a, l) => Math.max(a, l.x1), 0);
     const placed: Placed[] = (grids.get(p) ?? []).map((grid) => ({ table: { rows: [], firstLine: 0, lastLine: 0 }, grid, page: p, words: new Map(), emitted: false }));
     for (const t of placed) t.table.rows = t.grid.rows.map((r) => r.map((c) => ({ text: '', lines: [], colSpan: c.colSpan, rowSpan: c.rowSpan, bold: false })));
     // Each word inside a grid goes to its cell.
@@ -286,13 +289,15 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
       const line: Line = { ...l, words: free, x0: Math.min(...free.map((w) => w.x0)), x1: Math.max(...free.map((w) => w.x1)) };
       const text = lineText(free);
       if (para && continues(para, line, page, text, pitch)) {
-        para.text += ` ${text}`;
+        // Vietnamese is not hyphenated: a line ending in a hyphen broke a compound ("HĐND-UBND").
+        para.text += /\S-$/.test(para.text) ? text : ` ${text}`;
         para.last = line;
         para.page = page;
         para.pitch = pitch;
+        para.right = right;
       } else {
         endParagraph();
-        para = { text, last: line, page, pitch };
+        para = { text, last: line, page, pitch, right };
       }
       lastTable = undefined;
     }
@@ -309,14 +314,14 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
 }
 
 /** Does `line` continue the paragraph `para`? */
-function continues(para: { last: Line; page: Page; pitch: number }, line: Line, page: Page, text: string, pitch: number): boolean {
+function continues(para: { last: Line; page: Page; pitch: number; right: number }, line: Line, page: Page, text: string, pitch: number): boolean {
   if (LIST_MARKER.test(`${text} `)) return false;
   const prev = para.last;
   const prevBlock = para.page.blocks[prev.block];
   const block = page.blocks[line.block];
   if (!prevBlock || !block) return false;
-  // The previous line must have run to the right edge of its block (it wrapped).
-  if (prev.x1 < prevBlock.x1 - 45) return false;
+  // The previous line must have run to the right edge of the text (it wrapped).
+  if (prev.x1 < para.right - 45) return false;
   // Not indented further than the previous line (a first-line indent starts a paragraph).
   if (line.x0 > prev.x0 + 8) return false;
   if (para.page === page) {

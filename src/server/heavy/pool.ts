@@ -168,7 +168,13 @@ export class HeavyWork {
     return (await pool.run({ type: 'document', format, report, options })) as Uint8Array;
   }
 
-  /** An uploaded DOCX/TXT read into a report, with what could not be read and the checks. */
+  /**
+   * An uploaded DOCX/DOC/ODT/PDF/TXT read into a report, with what could not be read and the
+   * checks. The worker's heap limit and the task deadline bound the JavaScript; the LibreOffice
+   * and poppler processes a .doc/.odt/.pdf needs are bounded by their own deadlines (shorter than
+   * the task's, their process group killed) and caps (src/documents/import/child.ts), and there is
+   * one at a time per import thread.
+   */
   async importDocument(bytes: Uint8Array, fileName: string): Promise<ImportPreview> {
     return (await this.pools.import.run({ type: 'import', bytes, fileName })) as ImportPreview;
   }

@@ -7,18 +7,23 @@ import type { Store } from '../../store/db.ts';
 import type { HeavyWork } from '../heavy/pool.ts';
 import { requireActor } from '../session.ts';
 
-const ACCEPTED = /\.(docx|txt)$/i;
+/**
+ * Names the upload may have. The name only filters what an official picked by mistake (a photo,
+ * a spreadsheet); what the file *is* is decided by its bytes in the importer (a .doc renamed
+ * .docx is read as a .doc, a text renamed .pdf is refused with its code).
+ */
+const ACCEPTED = /\.(docx|doc|odt|pdf|txt)$/i;
 
 /**
- * Upload a DOCX/TXT report → a preview of what was read (nothing is saved; the UI then PUTs it).
+ * Upload a DOCX/DOC/ODT/PDF/TXT report → a preview of what was read (nothing is saved; the UI then PUTs it).
  * The reading runs in the import worker pool, under its memory and time limits.
  */
 export const importRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/reports/import', { schema: { tags: ['documents'], summary: 'Đọc một báo cáo DOCX/TXT thành dữ liệu (xem trước, chưa lưu)', consumes: ['multipart/form-data'] } }, async (request) => {
+  app.post('/api/reports/import', { schema: { tags: ['documents'], summary: 'Đọc một báo cáo DOCX, DOC, ODT, PDF hoặc TXT thành dữ liệu (xem trước, chưa lưu)', consumes: ['multipart/form-data'] } }, async (request) => {
     const actor = requireActor(request);
     const file = await request.file();
     if (!file) throw new AppError('FILE_MISSING', 'Chưa chọn tệp để nhập.');
-    if (!ACCEPTED.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .docx hoặc .txt.', { status: 415 });
+    if (!ACCEPTED.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp Word (.docx, .doc), OpenDocument (.odt), PDF có lớp chữ (.pdf) hoặc văn bản (.txt).', { status: 415 });
     const bytes = await file.toBuffer();
     const result = await heavy.importDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.filename);
     // A commune imports into its own report: the preview names its unit as the register does,

@@ -8,12 +8,15 @@ import type { ImportResult } from '../../api/types.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { SourceLines } from './SourceLines.tsx';
 
+/** What the file picker offers; the server decides what a file is by its bytes. */
+const ACCEPT = '.docx,.doc,.odt,.pdf,.txt';
+
 interface Props {
   onClose(): void;
   onSave(report: Report): Promise<boolean>;
 }
 
-/** Upload a DOCX/TXT report, see what was read beside the source lines, then save into the draft. */
+/** Upload a DOCX/DOC/ODT/PDF/TXT report, see what was read beside the source lines, then save into the draft. */
 export default function ImportDrawer({ onClose, onSave }: Props) {
   const [result, setResult] = useState<ImportResult>();
   const [fileName, setFileName] = useState<string>();
@@ -52,7 +55,7 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
     <Drawer
       open
       size="min(1280px, 96vw)"
-      title="Nhập báo cáo từ tệp DOCX hoặc TXT"
+      title="Nhập báo cáo từ tệp Word, PDF hoặc TXT"
       onClose={onClose}
       extra={
         <Space>
@@ -70,14 +73,14 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
           showIcon
           role="alert"
           title={`Không đọc được tệp ${fileName ?? ''}`.trim()}
-          description={<>{error} Chọn lại tệp .docx hoặc .txt bên dưới.</>}
+          description={<>{error} Chọn lại tệp .docx, .doc, .odt, .pdf hoặc .txt bên dưới.</>}
           style={{ marginBottom: 12 }}
         />
       )}
       {busy && !result && <Typography.Paragraph style={{ marginBottom: 12 }}>Đang đọc {fileName}…</Typography.Paragraph>}
       {result || busy ? (
         <Space>
-          <Upload accept=".docx,.txt" multiple={false} showUploadList={false} disabled={busy} beforeUpload={pick}>
+          <Upload accept={ACCEPT} multiple={false} showUploadList={false} disabled={busy} beforeUpload={pick}>
             <Button icon={<UploadOutlined />} disabled={busy}>
               Chọn tệp khác
             </Button>
@@ -85,12 +88,12 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
           <Typography.Text type="secondary">{fileName}</Typography.Text>
         </Space>
       ) : (
-        <Upload.Dragger accept=".docx,.txt" multiple={false} showUploadList={false} beforeUpload={pick} style={{ padding: '24px 0' }}>
+        <Upload.Dragger accept={ACCEPT} multiple={false} showUploadList={false} beforeUpload={pick} style={{ padding: '24px 0' }}>
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp báo cáo (.docx, .txt)</p>
-          <p className="ant-upload-hint">Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
+          <p className="ant-upload-text">Kéo thả hoặc bấm để chọn tệp báo cáo (.docx, .doc, .odt, .pdf, .txt)</p>
+          <p className="ant-upload-hint">PDF cần có lớp chữ (bản quét chưa đọc được). Dữ liệu chỉ được xem trước; bản nháp chỉ thay đổi khi bạn bấm “Lưu vào bản nháp”.</p>
         </Upload.Dragger>
       )}
       {result && (
