@@ -42,6 +42,6 @@ describe('reports of other communes', () => {
     expect(catHai.implementation.dossiers.statedOnlineRate).toBe(98.5);
     expect(catHai.implementation.budget.stated.total).toBe(2_500_000_000);
     const eaKar = await read('xa-ea-kar-2026');
-    expect(eaKar.commune).toEqual({ name: 'Ea Kar', kind: 'xã', province: 'Đắk Lắk' });
+    expect(eaKar.commune).toEqual({ name: 'Ea Kar', kind: 'xã', code: '24373', province: 'Đắk Lắk', provinceCode: '66' });
   });
 });

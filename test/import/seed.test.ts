@@ -6,7 +6,9 @@ import { leaves } from '../../src/domain/budget.ts';
 import { runChecks } from '../../src/domain/checks.ts';
 
 const SEED = 'test/fixtures/seed-kien-thuy-2026.txt';
-const example: unknown = JSON.parse(readFileSync('examples/kien-thuy-2026.json', 'utf8'));
+const seedJson = JSON.parse(readFileSync('examples/kien-thuy-2026.json', 'utf8')) as { commune: object };
+// The import adds the unit's official code from the national register (xã Kiến Thuỵ, Hải Phòng: 11680).
+const example = { ...seedJson, commune: { ...seedJson.commune, code: '11680' } };
 const load = async () => importReport(readFileSync(SEED), SEED);
 
 describe('the seed (Kiến Thụy 2026)', () => {

@@ -4,9 +4,9 @@ import { Report, type Note, type ReportInput } from '../../domain/report-schema.
 import { defaultClosing, defaultIntro, defaultSummary, isTemplateWording } from '../../domain/report-text.ts';
 import { readCurrentBudget, readPlanBudget } from './budget-sections.ts';
 import { readDossiers, readLeadership } from './dossiers.ts';
-import { readHeader, readSignature, titleCase } from './header.ts';
+import { readHeader, readSignature } from './header.ts';
 import { splitMarker } from './headings.ts';
-import { findCommune, findProvince, provinceCode, yearsIn } from './identity.ts';
+import { identify, yearsIn } from './identity.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { applyTables, prepareTables } from './read-tables.ts';
 import { INTRO_END, isGroupHeading, segment } from './segment.ts';
@@ -61,14 +61,9 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   unplaced.push(...s.preamble.filter((p) => p !== intro && !legalBases.includes(p)));
 
   const body = [...(intro ? [intro] : []), ...Object.values(s.slots).flat(), ...s.closing];
-  const commune = findCommune(body) ?? (header.upperName ? { kind: header.kind ?? 'xã', name: titleCase(header.upperName) } : undefined);
-  if (!commune) {
-    throw new AppError('IMPORT_NOT_REPORT', 'Không tìm thấy tên xã/phường/đặc khu trong văn bản (ví dụ "Ủy ban nhân dân xã Kiến Thụy báo cáo …"); tệp có phải báo cáo KH,CN,ĐMST&CĐS của cấp xã không?');
-  }
-  const province = findProvince(legalBases) ?? findProvince(paragraphs) ?? options.province;
-  if (!province) {
-    throw new AppError('IMPORT_NO_PROVINCE', 'Không tìm thấy tên tỉnh/thành phố trong văn bản (ví dụ "Sở Khoa học và Công nghệ thành phố Hải Phòng"); hãy chọn tỉnh/thành phố khi tải lên.');
-  }
+  // The unit and its province, checked against the national register (identity.ts).
+  const { commune, warnings: identityWarnings } = identify(paragraphs, options);
+  warnings.push(...identityWarnings);
 
   const summaryYears = s.summary ? yearsIn(s.summary.text) : [];
   const partYear = (part: 'partI' | 'partII') => {
@@ -81,7 +76,7 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   if (reportYear === undefined) throw new AppError('IMPORT_NO_YEAR', 'Không xác định được năm báo cáo (ví dụ "… năm 2026") trong văn bản.');
   planYear ??= reportYear + 1;
 
-  const ident = { commune: { name: commune.name, kind: commune.kind, province }, reportYear, planYear };
+  const ident = { commune, reportYear, planYear };
   const closing = s.closing.at(-1);
   unplaced.push(...s.closing.slice(0, -1));
   const { signature, rest: afterSignature } = readSignature(s.signature);
@@ -99,10 +94,9 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   const attachmentText = s.attachments[0]?.text.replace(/^\(?\s*(?:Gửi\s+)?kèm theo\s*:?\s*/iu, '').replace(/\)?\s*\.?$/u, '');
   unplaced.push(...s.attachments.slice(1));
 
-  const code = provinceCode(province);
   const input: ReportInput = {
     schemaVersion: 1,
-    commune: { ...ident.commune, ...(code ? { provinceCode: code } : {}) },
+    commune,
     reportYear,
     planYear,
     document: {
