@@ -203,7 +203,7 @@ describe('a budget table read by its header cells', () => {
     expect(nested.total?.dong).toBe(700 * M);
   });
 
-  it('reads kind from a group ("Chi đầu tư phát triển") and field from the Khoản column; a "Cộng" row before more lines is the group\'s subtotal', () => {
+  it('reads kind from a group ("Chi đầu tư phát triển") and field from the Khoản column; kind groups give way to their fields at the top', () => {
     const got = read([
       ['STT', 'Tên nhiệm vụ', 'Mã số', 'Kinh phí (triệu đồng)'],
       ['A', 'Chi đầu tư phát triển', '', ''],
@@ -213,24 +213,39 @@ describe('a budget table read by its header cells', () => {
       ['1', 'Ngày hội khởi nghiệp', '111', '80'],
       ['2', 'Ứng dụng AI', '121', '120'],
     ], 2027);
-    expect(got.lines.map((g) => [g.title, g.kind, g.field, g.statedAmount])).toEqual([
-      ['Chi đầu tư phát triển', 'investment', 'digital', 1000 * M],
-      ['Chi thường xuyên', 'recurrent', undefined, undefined],
+    // The model wants the fields at the top (REQUIRED): the kind groups give way, their kind kept.
+    expect(got.lines.map((l) => [l.title, l.field, l.budgetCode, l.kind, l.amount])).toEqual([
+      ['Trung tâm dữ liệu', 'digital', '121', 'investment', 1000 * M],
+      ['Ngày hội khởi nghiệp', 'innovation', '111', 'recurrent', 80 * M],
+      ['Ứng dụng AI', 'digital', '121', 'recurrent', 120 * M],
     ]);
-    expect(leaves(got.lines).map((e) => [e.field, e.budgetCode, e.line.kind, e.line.amount])).toEqual([
-      ['digital', '121', 'investment', 1000 * M],
-      ['innovation', '111', 'recurrent', 80 * M],
-      ['digital', '121', 'recurrent', 120 * M],
-    ]);
+    expect(got.warnings).toEqual([]);
     expect(got.total).toBeUndefined();
+
+    // A kind group whose lines name no field stays a group (REQUIRED will ask for its field);
+    // its "Cộng" subtotal is kept as stated.
+    const kept = read([
+      ['STT', 'Tên nhiệm vụ', 'Kinh phí (triệu đồng)'],
+      ['A', 'Chi đầu tư phát triển', ''],
+      ['1', 'Trung tâm dữ liệu', '1.000'],
+      ['2', 'Camera an ninh', '500'],
+      ['Cộng', '', '1.600'],
+      ['B', 'Chi thường xuyên', ''],
+      ['1', 'Tập huấn', '80'],
+    ], 2027);
+    expect(kept.lines.map((l) => [l.title, l.kind, l.statedAmount, l.children.map((c) => [c.kind, c.amount])])).toEqual([
+      ['Chi đầu tư phát triển', 'investment', 1600 * M, [['investment', 1000 * M], ['investment', 500 * M]]],
+      ['Chi thường xuyên', 'recurrent', undefined, [['recurrent', 80 * M]]],
+    ]);
   });
 
   it('warns on a cell that is not a figure and on two columns of the same meaning, never guessing', () => {
     const text = read([
       ['STT', 'Nội dung', 'Kinh phí (triệu đồng)'],
       ['1', 'Khoa học, công nghệ', 'Lồng ghép'],
+      ['2', 'Chuyển đổi số', '100'],
     ], 2027);
-    expect(text.lines[0]?.amount).toBe(0);
+    expect(text.lines.map((l) => l.amount)).toEqual([0, 100 * M]);
     expect(text.warnings.map((w) => [w.code, w.line])).toEqual([['IMPORT_AMBIGUOUS', 6]]);
     const two = read([
       ['STT', 'Nội dung', 'Kinh phí (triệu đồng)', 'Số tiền (triệu đồng)'],

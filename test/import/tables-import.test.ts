@@ -104,6 +104,8 @@ describe('budget tables placed in the report', () => {
       ['i-2', 'Chi đầu tư phát triển', 'investment', 7822 * M],
     ]);
     expect(report.implementation.budget.stated).toEqual({ total: 8212 * M });
+    // "Đã giải ngân" of the total row is the disbursed amount.
+    expect(report.implementation.budget.disbursed).toBe(3250 * M);
     expect(report.implementation.dossiers).toMatchObject({
       total: 6797, carriedOver: 188, receivedInPeriod: 6609, online: 6608, direct: 1, resolvedOnTime: 6790, resolvedLate: 7,
       statedOnlineRate: 99.98, statedOnTimeRate: 99.9,
@@ -111,5 +113,36 @@ describe('budget tables placed in the report', () => {
     expect(sources.find((s) => s.path === 'implementation.dossiers.online')?.cell).toEqual({ table: 0, row: 2, col: 3 });
     expect(warnings.filter((w) => w.code !== 'IMPORT_UNPLACED')).toEqual([]);
     expect(leaves(report.plan.budget)).toHaveLength(16);
+  });
+
+  it('reads "(Bằng chữ: …)" under the table as the words of its total', () => {
+    const doc = sourceDocument(...seedLines(1, 66), 'Đơn vị tính: triệu đồng', PLAN_TABLE, '(Bằng chữ: Ba tỷ bốn trăm tám mươi triệu đồng chẵn)', ...seedLines(93, 107));
+    const { report, warnings, sources } = parseReport(doc);
+    expect(warnings).toEqual([]);
+    expect(report.plan.stated).toEqual({ total: 3480 * M, totalWords: 'Ba tỷ bốn trăm tám mươi triệu đồng chẵn' });
+    expect(sources.find((x) => x.path === 'plan.stated.totalWords')?.line).toBe(doc.lines.indexOf('(Bằng chữ: Ba tỷ bốn trăm tám mươi triệu đồng chẵn)') + 1);
+  });
+
+  it('takes the unit the text confirms when the table names none (the one unit that makes it add up to the stated total)', () => {
+    const { report, warnings } = parseReport(sourceDocument(...seedLines(1, 68), PLAN_TABLE, ...seedLines(93, 107)));
+    expect(warnings).toEqual([]);
+    expect(leaves(report.plan.budget).map((e) => [e.field, e.budgetCode, e.line.kind, e.line.amount])).toEqual(SEED_LEAVES);
+
+    // With no total stated in the text, nothing confirms a unit: not read, and said.
+    const none = parseReport(sourceDocument(...seedLines(1, 66), PLAN_TABLE, ...seedLines(93, 107)));
+    expect(leaves(none.report.plan.budget).every((e) => e.line.amount === 0)).toBe(true);
+    expect(none.warnings.map((w) => w.code)).toEqual(['IMPORT_AMBIGUOUS']);
+  });
+
+  it('joins a table continued on the next page (no header repeated, or the same header) to the one before', () => {
+    for (const repeat of [false, true]) {
+      const second = [...(repeat ? [PLAN_TABLE[0] ?? []] : []), ...PLAN_TABLE.slice(13)];
+      const doc = sourceDocument(...seedLines(1, 68), 'Đơn vị tính: triệu đồng', PLAN_TABLE.slice(0, 13), '', second, ...seedLines(93, 107));
+      const { report, warnings, sources } = parseReport(doc);
+      expect(warnings).toEqual([]);
+      expect(leaves(report.plan.budget).map((e) => [e.field, e.budgetCode, e.line.kind, e.line.amount])).toEqual(SEED_LEAVES);
+      // The third digital line is in the second table, its row 4 (5 when the header is repeated).
+      expect(sources.find((x) => x.path === 'plan.budget.2.children.2.amount')?.cell).toEqual({ table: 1, row: repeat ? 5 : 4, col: 4 });
+    }
   });
 });

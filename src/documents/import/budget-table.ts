@@ -1,3 +1,4 @@
+import { linesTotal } from '../../domain/budget.ts';
 import { formatNumber } from '../../domain/format.ts';
 import { KIND_LABELS, type BudgetLine, type Field, type Kind } from '../../domain/report-schema.ts';
 import { kindOf } from './budget-lines.ts';
@@ -32,12 +33,16 @@ export interface BudgetTableContext {
   nearbyUnit?: MoneyUnit;
 }
 
-export type ValueKey = 'title' | 'amount' | 'statedAmount' | 'budgetCode' | 'kind' | 'note';
+export type ValueKey = 'title' | 'amount' | 'statedAmount' | 'budgetCode' | 'kind' | 'note' | 'fundingSource';
 
 export interface BudgetTableRead {
   lines: BudgetLine[];
   /** The "Tổng cộng" row's figure. */
   total?: { dong: number; ref: CellRef };
+  /** The "Tổng cộng" row's figure in a "Đã giải ngân" column of the year. */
+  disbursed?: { dong: number; ref: CellRef };
+  /** Figures were left unread for want of a unit (the caller may find it from the text). */
+  missingUnit: boolean;
   /** Where each value of each line was read; paths are made when the lines are placed. */
   refs: Map<BudgetLine, Partial<Record<ValueKey, CellRef>>>;
   warnings: ImportWarning[];
@@ -60,6 +65,7 @@ interface Row {
   kind?: { kind: Kind; ref: CellRef };
   code?: { code: string; ref: CellRef };
   note?: { text: string; ref: CellRef };
+  funding?: { text: string; ref: CellRef };
   children: Row[];
   /** A "Cộng" row between groups: the subtotal of the top-level group above it. */
   subtotal?: boolean;
@@ -153,7 +159,7 @@ export function readBudgetTable(
   const refs: BudgetTableRead['refs'] = new Map();
   const fallback = source.firstLine;
   const picked = pickColumns(header, ctx.year);
-  const out: BudgetTableRead = { lines: [], refs, warnings, columns: picked.columns.map((c) => c.labels.join(' / ')) };
+  const out: BudgetTableRead = { lines: [], refs, warnings, columns: picked.columns.map((c) => c.labels.join(' / ')), missingUnit: false };
   if (picked.problem) {
     warnings.push(warn(fallback, '', `Bảng dự toán (dòng ${fallback}): ${picked.problem}; số liệu của bảng chưa được đọc, hãy nhập tay.`));
     return out;
@@ -164,6 +170,8 @@ export function readBudgetTable(
   const codeCol = col('code');
   const kindCol = col('kind');
   const noteCol = col('note');
+  const fundingCol = col('funding');
+  const disbursedCol = header.columns.find((c) => c.role === 'amount' && c.amount?.actual && /giai ngan/.test(keyOf(c.labels.join(' '))) && (c.amount.years.length === 0 || c.amount.years.includes(ctx.year)));
   const tableUnit = header.columns.filter((c) => c.role === 'amount').map((c) => c.unit).find(Boolean);
   let missingUnit = false;
 
@@ -174,9 +182,9 @@ export function readBudgetTable(
     const line = grid[r] ?? [];
     const own = (c: Column | undefined): GridCell | undefined => {
       const g = c ? line[c.index] : undefined;
-      return g && g.row === r ? g : undefined;
+      return g && g.first === r ? g : undefined;
     };
-    const cells = distinct(line).filter((g) => g.row === r && g.cell.text.trim() !== '');
+    const cells = distinct(line).filter((g) => g.first === r && g.cell.text.trim() !== '');
     if (cells.length === 0) continue;
     // Title: the title column, else the first text cell that is not the STT.
     const sttCell = own(sttCol);
@@ -226,7 +234,7 @@ export function readBudgetTable(
       figures.push({ dong: parsed.dong, sub: c.amount?.sub ?? 'total', ref });
     }
     if (title === '' && stt === '' && figures.length === 0) continue;
-    const titleRef = refOf(ctx.table, titleCell ?? cells[0] ?? { cell: { text: '', lines: [], colSpan: 1, rowSpan: 1, bold: false }, row: r, col: 0 }, fallback);
+    const titleRef = refOf(ctx.table, titleCell ?? cells[0] ?? { cell: { text: '', lines: [], colSpan: 1, rowSpan: 1, bold: false }, row: r, col: 0, first: r }, fallback);
     if (TOTAL.test(lower) && styleOf(stt) === '') {
       const sum = statedOf(figures);
       // "Cộng" followed by more lines is the subtotal of the group above it.
@@ -238,6 +246,11 @@ export function readBudgetTable(
         }
       }
       if (sum !== undefined && total === undefined) total = { dong: sum.dong, ref: sum.ref };
+      const d = own(disbursedCol);
+      const df = d ? cellFigure(d.cell.text) : undefined;
+      const dUnit = df?.kind === 'figure' ? df.unit ?? disbursedCol?.unit ?? tableUnit ?? header.captionUnit ?? ctx.nearbyUnit : undefined;
+      const dDong = df?.kind === 'figure' && dUnit ? figureDong(df.number, dUnit) : undefined;
+      if (d && dDong && out.disbursed === undefined) out.disbursed = { dong: dDong.dong, ref: refOf(ctx.table, d, fallback) };
       afterTotal = true;
       continue;
     }
@@ -261,12 +274,15 @@ export function readBudgetTable(
     if (codeCell && code) row.code = { code, ref: refOf(ctx.table, codeCell, fallback) };
     const noteCell = own(noteCol);
     if (noteCell && noteCell.cell.text.trim()) row.note = { text: noteCell.cell.text.trim(), ref: refOf(ctx.table, noteCell, fallback) };
+    const fundingCell = own(fundingCol);
+    if (fundingCell && fundingCell.cell.text.trim()) row.funding = { text: fundingCell.cell.text.trim(), ref: refOf(ctx.table, fundingCell, fallback) };
     rows.push(row);
   }
+  out.missingUnit = missingUnit;
   if (missingUnit) {
     warnings.push(warn(fallback, '', `Bảng dự toán (dòng ${fallback}) không ghi đơn vị tính (đồng, nghìn đồng, triệu đồng, tỷ đồng) ở tiêu đề cột hay dòng "Đơn vị tính" nên các số tiền chưa được đọc.`));
   }
-  out.lines = toLines(nest(rows), undefined, refs, warnings, true);
+  out.lines = flattenKindGroups(toLines(nest(rows), undefined, refs, warnings, true), warnings, refs).map((l) => (l.field ? l : withCommonField(l)));
   if (total) out.total = total;
   return out;
 }
@@ -318,11 +334,13 @@ function toLines(rows: Row[], inherited: Kind | undefined, refs: BudgetTableRead
       amount: 0,
       children: [],
       ...(row.note ? { note: row.note.text } : {}),
+      ...(row.funding ? { fundingSource: row.funding.text } : {}),
     };
     const r: Partial<Record<ValueKey, CellRef>> = { title: row.titleRef };
     if (row.code) r.budgetCode = row.code.ref;
     if (row.kind) r.kind = row.kind.ref;
     if (row.note) r.note = row.note.ref;
+    if (row.funding) r.fundingSource = row.funding.ref;
     refs.set(line, r);
     if (row.children.length > 0) {
       line.children = toLines(row.children, named ?? inherited, refs, warnings, false);
@@ -366,7 +384,7 @@ function toLines(rows: Row[], inherited: Kind | undefined, refs: BudgetTableRead
       }
     }
     return line;
-  }).map((line) => (top && !line.field ? withCommonField(line) : line));
+  });
 }
 
 /** A top-level group without a field of its own takes the one all its lines name (REQUIRED asks for it). */
@@ -381,4 +399,27 @@ function withCommonField(line: BudgetLine): BudgetLine {
   const [only] = [...fields];
   if (fields.size === 1 && only) line.field = only;
   return line;
+}
+
+/**
+ * "A. Chi thường xuyên" / "B. Chi đầu tư phát triển" at the top with the fields beneath: the model
+ * wants the fields at the top (REQUIRED asks each top group for its field), so a kind group whose
+ * lines all name a field gives way to them, their kind kept. Its stated subtotal, which no check
+ * would then see, is compared here.
+ */
+function flattenKindGroups(lines: BudgetLine[], warnings: ImportWarning[], refs: BudgetTableRead['refs']): BudgetLine[] {
+  return lines.flatMap((line) => {
+    if (line.field || line.children.length === 0 || kindNamed(line.title) === undefined) return [line];
+    const fields = line.children.map((c) => c.field ?? fieldOf(c.title));
+    if (fields.some((f) => f === undefined)) return [line];
+    line.children.forEach((c, i) => {
+      c.field ??= fields[i];
+    });
+    const sum = linesTotal(line.children);
+    const ref = refs.get(line)?.statedAmount;
+    if (line.statedAmount !== undefined && line.statedAmount !== sum && ref) {
+      warnings.push(warn(ref.line, line.title, `Nhóm "${line.title}" ghi ${formatNumber(line.statedAmount)} đồng nhưng các dòng của nhóm cộng lại là ${formatNumber(sum)} đồng.`));
+    }
+    return line.children;
+  });
 }

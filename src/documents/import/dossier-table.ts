@@ -45,7 +45,7 @@ export function readDossierTable(source: SourceTable, grid: (GridCell | undefine
   };
   grid.forEach((line, r) => {
     distinct(line).forEach((g) => {
-      if (g.row !== r) return;
+      if (g.first !== r) return;
       const raw = g.cell.text.trim();
       const percent = /%\s*$/.test(raw);
       const f = cellFigure(raw.replace(/\s*%\s*$/, ''));

@@ -36,6 +36,8 @@ interface DataTable {
   grid: (GridCell | undefined)[][];
   header?: TableHeader;
   nearbyUnit?: MoneyUnit;
+  /** "(Bằng chữ: …)" just below the table: the words of its total. */
+  words?: { text: string; line: number };
 }
 
 export interface PreparedTables {
@@ -44,31 +46,76 @@ export interface PreparedTables {
   tables: DataTable[];
 }
 
+const WORDS_LINE = /^\(?\s*(?:viết\s+)?bằng chữ\s*:\s*(.+?)\s*\)?\s*[.;]?\s*\)?$/iu;
+
 export function prepareTables(doc: SourceDocument): PreparedTables {
   const lines = [...doc.lines];
   const inTable = new Set<number>();
   for (const t of doc.tables) for (const row of t.rows) for (const c of row) for (const l of c.lines) inTable.add(l);
+  const blank = (source: SourceTable) => {
+    for (const row of source.rows) for (const cell of row) for (const l of cell.lines) lines[l - 1] = '';
+  };
   const tables: DataTable[] = [];
   doc.tables.forEach((source, index) => {
     const c = classifyTable(source);
+    const previous = tables[tables.length - 1];
+    // A budget table continued on the next page (a PDF, a table split by hand): its rows join the previous one.
+    if (previous?.kind === 'budget' && previous.source.lastLine > 0 && continues(doc.lines, previous, source, c, inTable)) {
+      const skip = c.kind === 'budget' ? (c.header?.headerRows ?? 0) : 0;
+      const offset = previous.grid.length - skip;
+      const moved = new Map<GridCell, GridCell>();
+      const move = (g: GridCell | undefined) => {
+        if (!g) return undefined;
+        const m = moved.get(g) ?? { ...g, table: index, first: g.first + offset };
+        moved.set(g, m);
+        return m;
+      };
+      previous.grid.push(...c.grid.slice(skip).map((row) => row.map(move)));
+      previous.source = { ...previous.source, lastLine: Math.max(previous.source.lastLine, source.lastLine) };
+      blank(source);
+      return;
+    }
     if (c.kind === 'layout') return;
     const table: DataTable = { index, kind: c.kind, source, grid: c.grid, ...(c.header ? { header: c.header } : {}) };
-    for (const row of source.rows) for (const cell of row) for (const l of cell.lines) lines[l - 1] = '';
-    if (c.kind === 'budget' && source.firstLine > 0) {
-      // "Đơn vị tính: triệu đồng" just above the table (up to three text lines), else just below.
-      const near = [...nearLines(doc.lines, source.firstLine, -1, inTable), ...nearLines(doc.lines, source.lastLine, 1, inTable)];
-      for (const l of near) {
-        const unit = unitLine(doc.lines[l - 1] ?? '');
-        if (unit) {
-          table.nearbyUnit = unit;
-          lines[l - 1] = '';
-          break;
-        }
-      }
-    }
+    blank(source);
     tables.push(table);
   });
+  for (const table of tables) {
+    if (table.kind !== 'budget' || table.source.firstLine === 0) continue;
+    // "Đơn vị tính: triệu đồng" just above the table (up to three text lines), else just below.
+    const above = nearLines(doc.lines, table.source.firstLine, -1, inTable);
+    const below = nearLines(doc.lines, table.source.lastLine, 1, inTable);
+    for (const l of [...above, ...below]) {
+      const unit = unitLine(doc.lines[l - 1] ?? '');
+      if (unit) {
+        table.nearbyUnit = unit;
+        lines[l - 1] = '';
+        break;
+      }
+    }
+    for (const l of below) {
+      const m = WORDS_LINE.exec(lines[l - 1] ?? '');
+      if (m?.[1]) {
+        table.words = { text: m[1].replace(/[.\s]+$/u, ''), line: l };
+        lines[l - 1] = '';
+        break;
+      }
+    }
+  }
   return { lines, tables };
+}
+
+/** The next table goes on with the previous budget table: nothing but blank lines between, same width, and either the same header or none. */
+function continues(lines: readonly string[], previous: DataTable, next: SourceTable, c: ReturnType<typeof classifyTable>, inTable: ReadonlySet<number>): boolean {
+  if (next.firstLine === 0) return false;
+  for (let l = previous.source.lastLine + 1; l < next.firstLine; l += 1) if (!inTable.has(l) && (lines[l - 1] ?? '').trim() !== '') return false;
+  const width = (g: (GridCell | undefined)[][]) => Math.max(0, ...g.map((r) => r.length));
+  if (width(c.grid) !== width(previous.grid)) return false;
+  if (c.kind === 'budget') {
+    const labels = (h: TableHeader | undefined) => h?.columns.map((x) => x.labels.join('/')).join('|');
+    return labels(c.header) === labels(previous.header);
+  }
+  return c.kind === 'layout' && c.grid.some((row) => row.some((g) => g && /^\d[\d.,]*$/.test(g.cell.text.trim())));
 }
 
 /** Up to three non-empty lines from `from` going `step`, stopping at another table. */
@@ -84,7 +131,7 @@ function nearLines(lines: readonly string[], from: number, step: 1 | -1, inTable
 export interface TableTargets {
   reportYear: number;
   planYear: number;
-  current: { lines: BudgetLine[]; stated: StatedTotal };
+  current: { lines: BudgetLine[]; stated: StatedTotal; disbursed?: number };
   plan: { groups: BudgetLine[]; stated: StatedTotal };
   dossiers: Dossiers;
   warnings: ImportWarning[];
@@ -93,6 +140,7 @@ export interface TableTargets {
 
 type Trail = readonly { line: number; zone: string; slot: string | undefined }[];
 
+const UNITS: MoneyUnit[] = ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'];
 const tr = (dong: number) => `${formatMillions(dong)} triệu đồng`;
 
 export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTargets): void {
@@ -122,10 +170,18 @@ export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTarg
       continue;
     }
     const year = part === 'plan' ? t.planYear : t.reportYear;
-    const read = readBudgetTable(table.source, table.grid, table.header, { table: table.index, year, ...(table.nearbyUnit ? { nearbyUnit: table.nearbyUnit } : {}) });
-    t.warnings.push(...read.warnings);
     const lines = part === 'plan' ? t.plan.groups : t.current.lines;
     const stated = part === 'plan' ? t.plan.stated : t.current.stated;
+    const header = table.header;
+    const readWith = (unit?: MoneyUnit) => readBudgetTable(table.source, table.grid, header, { table: table.index, year, ...(unit ? { nearbyUnit: unit } : {}) });
+    let read = readWith(table.nearbyUnit);
+    if (read.missingUnit && stated.total !== undefined) {
+      // No unit anywhere in the table: the one unit that makes it add up to the total the text
+      // states is the table's (confirmed by the document, not guessed); none or several: not read.
+      const fits = UNITS.map((u) => readWith(u)).filter((r) => !r.missingUnit && (r.total?.dong ?? linesTotal(r.lines)) === stated.total);
+      if (fits.length === 1 && fits[0]) read = fits[0];
+    }
+    t.warnings.push(...read.warnings);
     const prefix = part === 'plan' ? 'plan.budget' : 'implementation.budget.lines';
     const statedPath = part === 'plan' ? 'plan.stated.total' : 'implementation.budget.stated.total';
     const label = part === 'plan' ? `năm ${t.planYear}` : `năm ${t.reportYear}`;
@@ -146,6 +202,14 @@ export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTarg
     }
     fromTable[part] = true;
     lines.push(...read.lines);
+    if (table.words && stated.totalWords === undefined) {
+      stated.totalWords = table.words.text;
+      t.sources.push({ path: part === 'plan' ? 'plan.stated.totalWords' : 'implementation.budget.stated.totalWords', line: table.words.line });
+    }
+    if (part === 'current' && read.disbursed && t.current.disbursed === undefined) {
+      t.current.disbursed = read.disbursed.dong;
+      t.sources.push(source('implementation.budget.disbursed', read.disbursed.ref));
+    }
     assignIds(lines, part === 'plan' ? 'p' : 'i');
     pushSources(lines, prefix, read, t.sources);
     if (read.total) {

@@ -19,6 +19,10 @@ export interface GridCell {
   /** Index of the cell in `table.rows` / `table.rows[row]` (what an ImportSource's `cell` names). */
   row: number;
   col: number;
+  /** The grid row where the cell starts (the row it belongs to; the rows below it spans are not its own). */
+  first: number;
+  /** The table the cell belongs to, when rows of a table continued on the next page were joined to it. */
+  table?: number;
 }
 
 /** Where a value was read: the source cell and its first line. */
@@ -37,7 +41,7 @@ export function toGrid(table: SourceTable): (GridCell | undefined)[][] {
     cells.forEach((cell, i) => {
       const line = grid[r] ?? [];
       while (line[c] !== undefined) c += 1;
-      const g: GridCell = { cell, row: r, col: i };
+      const g: GridCell = { cell, row: r, col: i, first: r };
       for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr += 1) {
         const target = grid[r + dr];
         if (!target) break;
@@ -52,7 +56,7 @@ export function toGrid(table: SourceTable): (GridCell | undefined)[][] {
 }
 
 export const refOf = (table: number, g: GridCell, fallbackLine: number): CellRef =>
-  ({ table, row: g.row, col: g.col, line: g.cell.lines[0] ?? fallbackLine });
+  ({ table: g.table ?? table, row: g.row, col: g.col, line: g.cell.lines[0] ?? fallbackLine });
 
 // ---------------------------------------------------------------------------------------------
 // Money units
@@ -123,7 +127,7 @@ export function figureDong(number: string, unit: MoneyUnit): { dong: number; amb
 // ---------------------------------------------------------------------------------------------
 // Header cells
 
-export type ColumnRole = 'stt' | 'title' | 'code' | 'kind' | 'amount' | 'rate' | 'unit' | 'note';
+export type ColumnRole = 'stt' | 'title' | 'code' | 'kind' | 'amount' | 'rate' | 'unit' | 'note' | 'funding';
 
 export interface AmountMeta {
   years: number[];
@@ -169,6 +173,7 @@ function roleOf(label: string): ColumnRole | undefined {
   if (K.unit.test(k)) return 'unit';
   if (K.code.test(k)) return 'code';
   if (K.kind.test(k)) return 'kind';
+  if (/^nguon(?: von| kinh phi)?(?: bo tri)?$|^nguon von|^nguon kinh phi/.test(k)) return 'funding';
   if (K.rate.test(k) && !/kinh phi|so tien/.test(k)) return 'rate';
   if (K.amount.test(k) && !/^noi dung|^danh muc|^ten\b/.test(k)) return 'amount';
   if (K.title.test(k)) return 'title';
@@ -231,13 +236,13 @@ export function readHeader(grid: (GridCell | undefined)[][]): TableHeader | unde
     const row = grid[r] ?? [];
     const cells = distinct(row);
     const fromAbove = r > start && row.some((g, c) => g !== undefined && g === grid[r - 1]?.[c]);
-    const words = cells.filter((g) => g.row === r && isBudgetHeaderWord(g.cell.text)).length;
-    const own = cells.filter((g) => g.row === r && g.cell.text.trim() !== '');
+    const words = cells.filter((g) => g.first === r && isBudgetHeaderWord(g.cell.text)).length;
+    const own = cells.filter((g) => g.first === r && g.cell.text.trim() !== '');
     const figures = own.filter((g) => cellFigure(g.cell.text).kind === 'figure').length;
     const yearOnly = own.every((g) => /^(?:năm\s+)?20\d\d$/iu.test(g.cell.text.trim()));
     // A second header row sits under a merged cell of the one above (split headers), or is
     // made of header words only (a split header rebuilt without spans).
-    const under = r > start && row.some((g, c) => g !== undefined && g.row === r && (grid[r - 1]?.[c]?.cell.colSpan ?? 1) > 1);
+    const under = r > start && row.some((g, c) => g !== undefined && g.first === r && (grid[r - 1]?.[c]?.cell.colSpan ?? 1) > 1);
     const allWords = own.length >= 2 && words === own.length;
     const split = (fromAbove || under) && own.length > 0 && (yearOnly || own.every((g) => g.cell.text.length <= 60));
     if (r === start ? words >= 2 : figures === 0 && (split || allWords)) {
@@ -263,9 +268,18 @@ export function readHeader(grid: (GridCell | undefined)[][]): TableHeader | unde
     // The lowest label names the column; a merged one above ("Dự toán năm 2027") qualifies it.
     const role = labels.length === 0 ? undefined : (roleOf(labels.join(' ')) === 'amount' ? 'amount' : roleOf(labels[labels.length - 1] ?? '') ?? roleOf(labels.join(' ')));
     if (role) column.role = role;
+    // A column whose cells hold words, not figures ("Nguồn vốn: Ngân sách xã"), is not an amount column.
+    if (role === 'amount' || role === 'funding') {
+      const data = grid.slice(r).map((l) => l[c]).filter((g): g is GridCell => g !== undefined && g.cell.text.trim() !== '');
+      const texts = data.filter((g) => cellFigure(g.cell.text).kind === 'text').length;
+      const textual = data.length > 0 && texts * 2 > data.length;
+      if (role === 'amount' && textual) column.role = /nguon/.test(keyOf(labels.join(' '))) ? 'funding' : undefined;
+      if (role === 'funding' && !textual) column.role = 'amount';
+      if (column.role === undefined) delete column.role;
+    }
     const unit = [...labels].reverse().map(unitOf).find(Boolean);
-    if (unit && (role === 'amount' || role === 'rate' || role === undefined)) column.unit = unit;
-    if (role === 'amount') column.amount = amountMeta(labels);
+    if (unit && (column.role === 'amount' || column.role === 'rate' || column.role === undefined)) column.unit = unit;
+    if (column.role === 'amount') column.amount = amountMeta(labels);
     columns.push(column);
   }
   return { headerRows: r, columns, ...(captionUnit ? { captionUnit } : {}) };
