@@ -1,12 +1,11 @@
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Drawer, Row, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Drawer, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Report } from '../../../../src/domain/report-schema.ts';
 import { errorMessage } from '../../api/client.ts';
 import { endpoints } from '../../api/endpoints.ts';
 import type { ImportResult } from '../../api/types.ts';
-import { ImportPreview } from './ImportPreview.tsx';
-import { SourceLines } from './SourceLines.tsx';
+import { ImportReview } from './ImportReview.tsx';
 
 /** What the file picker offers; the server decides what a file is by its bytes. */
 const ACCEPT = '.docx,.doc,.odt,.pdf,.txt';
@@ -22,11 +21,14 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
   const [fileName, setFileName] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A new upload is a new review: what was pointed at or picked in the last one is forgotten.
+  const [round, setRound] = useState(0);
 
   const upload = async (file: File) => {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setRound((n) => n + 1);
     setFileName(file.name);
     try {
       setResult(await endpoints.importFile(file));
@@ -105,14 +107,7 @@ export default function ImportDrawer({ onClose, onSave }: Props) {
             title={`Đã đọc ${fileName}: ${result.lines.length} dòng, ${result.warnings.length} cảnh báo khi nhập, ${result.findings.length} kết quả kiểm tra.`}
             description="Lưu vào bản nháp sẽ thay toàn bộ nội dung hiện tại bằng dữ liệu đọc được (có thể xem lại trong Lịch sử phiên bản)."
           />
-          <Row gutter={16} style={{ marginTop: 12 }}>
-            <Col span={12}>
-              <SourceLines lines={result.lines} warnings={result.warnings} />
-            </Col>
-            <Col span={12}>
-              <ImportPreview result={result} />
-            </Col>
-          </Row>
+          <ImportReview key={round} result={result} />
         </>
       )}
     </Drawer>

@@ -1,35 +1,167 @@
-import { Card, Descriptions, List, Space, Typography } from 'antd';
-import { breakdown } from '../../../../src/domain/budget.ts';
-import { formatMillions, formatNumber } from '../../../../src/domain/format.ts';
+import { Card, List, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { lineTotal, linesTotal } from '../../../../src/domain/budget.ts';
+import { formatMillions, formatNumber, formatPercent } from '../../../../src/domain/format.ts';
+import type { BudgetLine, Field, Report, StatedTotal } from '../../../../src/domain/report-schema.ts';
 import type { ImportResult } from '../../api/types.ts';
 import { FindingText } from '../common/FindingText.tsx';
+import { linesWords, useTrace } from './trace.ts';
 
-const tr = (v: number) => `${formatMillions(v)} triệu đồng`;
-const n = (v: number | undefined) => (v === undefined ? '—' : formatNumber(v, 2));
+const FIELD_SHORT: Record<Field, string> = { science: 'KH-CN', innovation: 'ĐMST', digital: 'CĐS' };
+const n = (v: number | undefined) => (v === undefined ? '—' : formatNumber(v));
 
-/** What the importer read: identity, dossier figures, budget totals, warnings and checks. */
-export function ImportPreview({ result }: { result: ImportResult }) {
-  const r = result.report;
+/** Where a value was read ("dòng 57"), beside it; nothing when the reader did not say. */
+function SourceRef({ lines }: { lines: number[] }) {
+  return lines.length ? <span className="khcn-trace-ref">{linesWords(lines)}</span> : null;
+}
+
+/** A labelled figure: "Tổng số hồ sơ tiếp nhận 6.797 dòng 40". */
+function Figure({ path, label, children }: { path: string; label: string; children: ReactNode }) {
+  const { lines, props } = useTrace(path);
+  return (
+    <li {...props} className={`${props.className ?? ''} khcn-preview-figure`}>
+      <span className="khcn-preview-label">{label}</span>
+      <span className="khcn-num">{children}</span>
+      <SourceRef lines={lines} />
+    </li>
+  );
+}
+
+function BudgetRow({ line, path, depth }: { line: BudgetLine; path: string; depth: number }) {
+  const { lines, props } = useTrace(path);
+  const group = line.children.length > 0;
+  const total = lineTotal(line);
+  const field = depth === 0 && line.field ? FIELD_SHORT[line.field] : undefined;
+  return (
+    <tr {...props} className={`${props.className ?? ''}${group ? ' khcn-row-group' : ''}`}>
+      <td style={{ paddingLeft: 6 + depth * 16 }}>
+        {line.title || <Typography.Text type="secondary">(không có nội dung)</Typography.Text>}
+        {field && <span className="khcn-preview-tag"> · {field}</span>}
+        {line.budgetCode && <span className="khcn-preview-tag"> · Khoản {line.budgetCode}</span>}
+      </td>
+      <td>{line.kind === 'investment' ? 'Đầu tư' : 'Thường xuyên'}</td>
+      <td className="khcn-num">
+        {formatMillions(total)}
+        {line.statedAmount !== undefined && (
+          <div className="khcn-preview-stated">
+            văn bản ghi {formatMillions(line.statedAmount)}
+            {line.statedAmount !== total ? ' (khác)' : ''}
+          </div>
+        )}
+      </td>
+      <td className="khcn-trace-cell">{linesWords(lines)}</td>
+    </tr>
+  );
+}
+
+function budgetRows(lines: readonly BudgetLine[], basePath: string, depth = 0): ReactNode[] {
+  return lines.flatMap((line, i) => {
+    const path = `${basePath}.${i}`;
+    return [<BudgetRow key={path} line={line} path={path} depth={depth} />, ...budgetRows(line.children, `${path}.children`, depth + 1)];
+  });
+}
+
+/** One budget as read: its groups and lines with amounts in triệu đồng, the computed and the stated total. */
+function BudgetPreview({ title, lines, basePath, stated, statedPath }: { title: string; lines: readonly BudgetLine[]; basePath: string; stated: StatedTotal; statedPath: string }) {
+  const total = linesTotal(lines);
+  return (
+    <Card size="small" title={title}>
+      {lines.length === 0 ? (
+        <Typography.Text type="secondary">Không đọc được dòng nào.</Typography.Text>
+      ) : (
+        <table className="khcn-preview-budget" aria-label={title}>
+          <thead>
+            <tr>
+              <th scope="col">Nội dung</th>
+              <th scope="col">Loại chi</th>
+              <th scope="col" className="khcn-num">Triệu đồng</th>
+              <th scope="col">Nguồn</th>
+            </tr>
+          </thead>
+          <tbody>{budgetRows(lines, basePath)}</tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>Tổng cộng (tính từ các dòng)</th>
+              <td className="khcn-num">{formatMillions(total)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {(stated.total !== undefined || stated.totalWords) && (
+        <ul className="khcn-preview-figures" aria-label="Tổng văn bản ghi">
+          {stated.total !== undefined && (
+            <Figure path={`${statedPath}.total`} label="Tổng văn bản ghi">
+              {formatMillions(stated.total)} triệu đồng{stated.total !== total ? ' (khác tổng các dòng)' : ''}
+            </Figure>
+          )}
+          {stated.totalWords && (
+            <Figure path={`${statedPath}.totalWords`} label="Bằng chữ">
+              <span style={{ fontVariantNumeric: 'normal', whiteSpace: 'normal', textAlign: 'left' }}>{stated.totalWords}</span>
+            </Figure>
+          )}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+const D = 'implementation.dossiers';
+
+function Dossiers({ r }: { r: Report }) {
   const d = r.implementation.dossiers;
-  const plan = breakdown(r.plan.budget);
-  const impl = breakdown(r.implementation.budget.lines);
+  const count = (key: keyof typeof d, label: string) => (typeof d[key] === 'number' ? <Figure key={key} path={`${D}.${key}`} label={label}>{n(d[key])}</Figure> : null);
+  const rate = (key: keyof typeof d, label: string) => (typeof d[key] === 'number' ? <Figure key={key} path={`${D}.${key}`} label={label}>{formatPercent(d[key])}</Figure> : null);
+  const items = [
+    count('fields', 'Số lĩnh vực'),
+    count('total', 'Tổng số hồ sơ tiếp nhận'),
+    count('receivedInPeriod', 'Tiếp nhận trong kỳ'),
+    count('carriedOver', 'Kỳ trước chuyển sang'),
+    count('online', 'Tiếp nhận trực tuyến'),
+    count('direct', 'Tiếp nhận trực tiếp'),
+    count('resolvedOnTime', 'Giải quyết trước và đúng hạn'),
+    count('resolvedLate', 'Giải quyết quá hạn'),
+    count('pendingOnTime', 'Đang giải quyết trong hạn'),
+    count('supplementRequested', 'Yêu cầu bổ sung'),
+    rate('digitizationRate', 'Tỷ lệ số hóa hồ sơ'),
+    rate('onlinePaymentRate', 'Tỷ lệ thanh toán trực tuyến'),
+    rate('statedOnlineRate', 'Tỷ lệ trực tuyến văn bản ghi'),
+    rate('statedOnTimeRate', 'Tỷ lệ đúng hạn văn bản ghi'),
+  ].filter(Boolean);
+  return (
+    <Card size="small" title="Số liệu hồ sơ thủ tục hành chính">
+      {items.length === 0 ? <Typography.Text type="secondary">Không đọc được số liệu hồ sơ.</Typography.Text> : <ul className="khcn-preview-figures khcn-preview-figures-2">{items}</ul>}
+    </Card>
+  );
+}
+
+/**
+ * What the importer read — identity, dossier figures, both budgets line by line with their stated
+ * totals, warnings and checks — each value traced to where it was read: hovering or focusing it
+ * lights up its line or cell in the source view.
+ */
+export function ImportPreview({ result, notes }: { result: ImportResult; notes?: ReactNode }) {
+  const r = result.report;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="Dữ liệu đọc được">
-        <Descriptions size="small" column={1} bordered>
-          <Descriptions.Item label="Đơn vị">{`${r.commune.kind} ${r.commune.name}, ${r.commune.province}`}</Descriptions.Item>
-          <Descriptions.Item label="Năm báo cáo / kế hoạch">{`${r.reportYear} / ${r.planYear}`}</Descriptions.Item>
-          <Descriptions.Item label="Số, ngày">{`${r.document.number ?? '—'} · ${r.document.date ?? '—'}`}</Descriptions.Item>
-          <Descriptions.Item label="Người ký">{r.document.signer.name || '—'}</Descriptions.Item>
-          <Descriptions.Item label="Hồ sơ: tổng / trong kỳ / kỳ trước">{`${n(d.total)} / ${n(d.receivedInPeriod)} / ${n(d.carriedOver)}`}</Descriptions.Item>
-          <Descriptions.Item label="Trực tuyến / trực tiếp">{`${n(d.online)} / ${n(d.direct)}`}</Descriptions.Item>
-          <Descriptions.Item label="Đúng hạn / quá hạn / đang / bổ sung">{`${n(d.resolvedOnTime)} / ${n(d.resolvedLate)} / ${n(d.pendingOnTime)} / ${n(d.supplementRequested)}`}</Descriptions.Item>
-          <Descriptions.Item label={`Ngân sách năm ${r.reportYear}`}>{tr(impl.total)}</Descriptions.Item>
-          <Descriptions.Item label={`Dự toán năm ${r.planYear}`}>
-            {tr(plan.total)} (KH-CN {formatMillions(plan.byField.science)}; ĐMST {formatMillions(plan.byField.innovation)}; CĐS {formatMillions(plan.byField.digital)})
-          </Descriptions.Item>
-        </Descriptions>
+        <ul className="khcn-preview-figures">
+          <Figure path="commune.name" label="Đơn vị">{`${r.commune.kind} ${r.commune.name}, ${r.commune.province}`}</Figure>
+          <Figure path="reportYear" label="Năm báo cáo / kế hoạch">{`${r.reportYear} / ${r.planYear}`}</Figure>
+          <Figure path="document.number" label="Số, ngày">{`${r.document.number ?? '—'} · ${r.document.date ?? '—'}`}</Figure>
+          <Figure path="document.signer.name" label="Người ký">{r.document.signer.name || '—'}</Figure>
+        </ul>
       </Card>
+      <Dossiers r={r} />
+      <BudgetPreview
+        title={`Ngân sách năm ${r.reportYear} (Phần I)`}
+        lines={r.implementation.budget.lines}
+        basePath="implementation.budget.lines"
+        stated={r.implementation.budget.stated}
+        statedPath="implementation.budget.stated"
+      />
+      <BudgetPreview title={`Dự toán năm ${r.planYear} (Phần II)`} lines={r.plan.budget} basePath="plan.budget" stated={r.plan.stated} statedPath="plan.stated" />
+      {notes}
       <Card size="small" title={`Cảnh báo khi nhập (${result.warnings.length})`}>
         {result.warnings.length === 0 ? (
           <Typography.Text type="success">Đọc được toàn bộ văn bản.</Typography.Text>
