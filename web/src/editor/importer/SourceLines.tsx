@@ -41,6 +41,18 @@ export function SourceLines({ lines, warnings, tables = [], sources = [], spot, 
     return { lines: lineSet, cells: cellSet };
   }, [sources]);
   const blocks = useMemo(() => sourceBlocks(lines.length, tables), [lines.length, tables]);
+  // One note per run of unplaced paragraphs (after its last line), one per table holding some:
+  // repeated on every line or cell, it drowned the text it was about.
+  const noteAfter = useMemo(() => {
+    const unplacedLine = (l: number) => byLine.get(l)?.some((w) => w.code === 'IMPORT_UNPLACED') ?? false;
+    const out = new Set<string>();
+    blocks.forEach((b, i) => {
+      const next = blocks[i + 1];
+      if (b.kind === 'line' && unplacedLine(b.line) && !(next?.kind === 'line' && unplacedLine(next.line))) out.add(`l${b.line}`);
+      if (b.kind === 'table' && tables[b.table]?.rows.some((r) => r.some((c) => c.lines.some(unplacedLine)))) out.add(`t${b.table}`);
+    });
+    return out;
+  }, [blocks, byLine, tables]);
   const scroller = useRef<HTMLDivElement>(null);
 
   // Bring the lit source into view inside this pane only: scrolling the drawer would move the
@@ -77,14 +89,17 @@ export function SourceLines({ lines, warnings, tables = [], sources = [], spot, 
         className={classes.filter(Boolean).join(' ')}
         data-line={line}
         aria-current={active ? 'true' : undefined}
+        aria-description={unplaced && !noteAfter.has(`l${line}`) ? UNPLACED_NOTE : undefined}
         tabIndex={canPick ? 0 : undefined}
         title={canPick ? 'Bấm để xem các giá trị đọc từ dòng này' : undefined}
         onClick={canPick ? () => onPick?.({ line }) : undefined}
         onKeyDown={canPick ? pickKeys({ line }) : undefined}
       >
         <span className="khcn-source-no" aria-label={`Dòng ${line}`}>{active ? '▶' : ''}{line}</span>
-        {lines[line - 1]}
-        {unplaced && <span className="khcn-source-unplaced-note">{UNPLACED_NOTE}</span>}
+        <span className="khcn-source-text">
+          {lines[line - 1]}
+          {noteAfter.has(`l${line}`) && <span className="khcn-source-unplaced-note">{UNPLACED_NOTE}</span>}
+        </span>
       </li>
     );
     return other.length ? (
@@ -114,13 +129,13 @@ export function SourceLines({ lines, warnings, tables = [], sources = [], spot, 
         data-cell={key}
         data-lines={cell.lines.join(' ') || undefined}
         aria-current={active ? 'true' : undefined}
+        aria-description={unplaced ? UNPLACED_NOTE : undefined}
         tabIndex={canPick ? 0 : undefined}
         title={warned.length ? warned.map((w) => w.message).join(' · ') : canPick ? 'Bấm để xem các giá trị đọc từ ô này' : undefined}
         onClick={canPick ? () => onPick?.({ cell: ref }) : undefined}
         onKeyDown={canPick ? pickKeys({ cell: ref }) : undefined}
       >
         {cell.lines.length ? cell.lines.map((l) => <div key={l}>{lines[l - 1]}</div>) : cell.text}
-        {unplaced && <span className="khcn-source-unplaced-note">{UNPLACED_NOTE}</span>}
       </td>
     );
   };
@@ -144,6 +159,7 @@ export function SourceLines({ lines, warnings, tables = [], sources = [], spot, 
             })}
           </tbody>
         </table>
+        {noteAfter.has(`t${t}`) && <span className="khcn-source-unplaced-note">Ô có viền trái gạch đứt: {UNPLACED_NOTE.toLowerCase()}</span>}
       </li>
     );
   };
