@@ -1,5 +1,6 @@
 import { Anchor } from 'antd';
 import type { Report } from '../../../src/domain/report-schema.ts';
+import { ImportedNotes } from './common/ImportedNotes.tsx';
 import type { SectionProps } from './common/section-props.ts';
 import { AssessmentSection } from './part1/AssessmentSection.tsx';
 import { BudgetExecutionSection } from './part1/BudgetExecutionSection.tsx';
@@ -28,6 +29,7 @@ export function Part1Tab(props: SectionProps & { update(change: (r: Report) => R
           items={SECTIONS.map(([key, title]) => ({ key, href: `#${key}`, title }))}
         />
       </nav>
+      <ImportedNotes {...props} part="I" />
       <DocumentInfoSection {...props} />
       <LeadershipSection {...props} />
       <ResultsSection {...props} />

@@ -5,6 +5,7 @@ import { CODE_SOURCE } from './budget/budget-options.ts';
 import { BudgetTotals } from './budget/BudgetTotals.tsx';
 import { withPlanBudget } from './budget/set-budget.ts';
 import { SectionCommentMarker } from './comments/CommentMarker.tsx';
+import { ImportedNotes } from './common/ImportedNotes.tsx';
 import { ParagraphList } from './common/ParagraphList.tsx';
 import { memoSection } from './common/memo-section.ts';
 import type { SectionProps } from './common/section-props.ts';
@@ -14,6 +15,7 @@ function PlanTabBody({ report, set, readOnly, update }: SectionProps & { update(
   const p = report.plan;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      <ImportedNotes report={report} set={set} readOnly={readOnly} part="II" />
       <Card title="1. Căn cứ, mục tiêu xây dựng kế hoạch" id="muc-can-cu" extra={<SectionCommentMarker paths={['plan.basis', 'plan.objectives']} what="căn cứ, mục tiêu" />} size="small" styles={{ body: { paddingBottom: 4 } }}>
         <ParagraphList label="Căn cứ" path="plan.basis" value={p.basis} disabled={readOnly} onChange={(v) => set(['plan', 'basis'], v)} />
         <ParagraphList label="Mục tiêu (gạch đầu dòng)" path="plan.objectives" value={p.objectives} addLabel="Thêm mục tiêu" disabled={readOnly} onChange={(v) => set(['plan', 'objectives'], v)} />
@@ -48,4 +50,4 @@ function PlanTabBody({ report, set, readOnly, update }: SectionProps & { update(
   );
 }
 
-export const PlanTab = memoSection(PlanTabBody, (r) => [r.plan, r.planYear]);
+export const PlanTab = memoSection(PlanTabBody, (r) => [r.plan, r.planYear, r.notes]);

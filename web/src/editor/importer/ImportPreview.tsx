@@ -39,7 +39,8 @@ function BudgetRow({ line, path, depth }: { line: BudgetLine; path: string; dept
         {field && <span className="khcn-preview-tag"> · {field}</span>}
         {line.budgetCode && <span className="khcn-preview-tag"> · Khoản {line.budgetCode}</span>}
       </td>
-      <td>{line.kind === 'investment' ? 'Đầu tư' : 'Thường xuyên'}</td>
+      {/* A group's kind says nothing (its lines may be of both kinds). */}
+      <td>{group ? '' : line.kind === 'investment' ? 'Đầu tư' : 'Thường xuyên'}</td>
       <td className="khcn-num">
         {formatMillions(total)}
         {line.statedAmount !== undefined && (
@@ -106,6 +107,37 @@ function BudgetPreview({ title, lines, basePath, stated, statedPath }: { title: 
   );
 }
 
+/** A paragraph that fit no section, kept as a note: where it stood, its text, its line. */
+function NoteItem({ index, section, text }: { index: number; section: string; text: string }) {
+  const { lines, props } = useTrace(`notes.${index}`);
+  return (
+    <li {...props}>
+      <div className="khcn-notes-where">
+        {section}
+        <SourceRef lines={lines} />
+      </div>
+      <div>{text}</div>
+    </li>
+  );
+}
+
+function Notes({ r }: { r: Report }) {
+  const notes = r.notes ?? [];
+  if (notes.length === 0) return null;
+  return (
+    <Card size="small" title={`Đoạn chưa xếp vào mục nào (${notes.length})`}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 8 }}>
+        Sẽ được lưu cùng báo cáo thành “Ghi chú từ văn bản đã nhập” (không in vào văn bản) để chuyển vào đúng mục.
+      </Typography.Paragraph>
+      <ol className="khcn-notes-list" aria-label="Đoạn chưa xếp vào mục nào">
+        {notes.map((note, i) => (
+          <NoteItem key={i} index={i} section={note.section} text={note.text} />
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
 const D = 'implementation.dossiers';
 
 function Dossiers({ r }: { r: Report }) {
@@ -140,7 +172,7 @@ function Dossiers({ r }: { r: Report }) {
  * totals, warnings and checks — each value traced to where it was read: hovering or focusing it
  * lights up its line or cell in the source view.
  */
-export function ImportPreview({ result, notes }: { result: ImportResult; notes?: ReactNode }) {
+export function ImportPreview({ result }: { result: ImportResult }) {
   const r = result.report;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -161,7 +193,7 @@ export function ImportPreview({ result, notes }: { result: ImportResult; notes?:
         statedPath="implementation.budget.stated"
       />
       <BudgetPreview title={`Dự toán năm ${r.planYear} (Phần II)`} lines={r.plan.budget} basePath="plan.budget" stated={r.plan.stated} statedPath="plan.stated" />
-      {notes}
+      <Notes r={r} />
       <Card size="small" title={`Cảnh báo khi nhập (${result.warnings.length})`}>
         {result.warnings.length === 0 ? (
           <Typography.Text type="success">Đọc được toàn bộ văn bản.</Typography.Text>

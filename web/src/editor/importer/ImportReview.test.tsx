@@ -39,6 +39,7 @@ const result: ImportResult = {
       budget: [{ id: 'g', field: 'digital', title: 'Chuyển đổi số', amount: 0, statedAmount: 120_000_000, children: [{ id: 'a', title: 'Mua máy quét', amount: 120_000_000 }] }],
       stated: { total: 120_000_000 },
     },
+    notes: [{ text: 'Một đoạn ngoài các mục.', section: 'Phần I, sau mục 3. Ngân sách' }],
   }),
   warnings: [{ code: 'IMPORT_UNPLACED', line: 11, text: lines[10] ?? '', message: 'Dòng 11 không thuộc mục nào.' }],
   lines,
@@ -58,6 +59,7 @@ const result: ImportResult = {
     { path: 'plan.budget.0.statedAmount', line: 8, cell: { table: 0, row: 1, col: 2 } },
     { path: 'plan.budget.0.children.0.title', line: 10, cell: { table: 0, row: 2, col: 1 } },
     { path: 'plan.stated.total', line: 12 },
+    { path: 'notes.0.text', line: 11 },
   ],
   findings: [],
 };
@@ -103,8 +105,9 @@ describe('<ImportReview>', () => {
     const budget = q('table[aria-label="Dự toán năm 2027 (Phần II)"]');
     const rows = [...(budget?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
-      ['Chuyển đổi số · CĐS', 'Thường xuyên', '120văn bản ghi 120', 'dòng 7, 8'],
-      ['Mua máy quét', 'Thường xuyên', '120', 'dòng 10'],
+      // A value read from a table is located by the number its row shows in the source view.
+      ['Chuyển đổi số · CĐS', '', '120văn bản ghi 120', 'dòng 6'],
+      ['Mua máy quét', 'Thường xuyên', '120', 'dòng 9'],
     ]);
     expect(q('[data-path="plan.stated.total"]')?.textContent).toBe('Tổng văn bản ghi120 triệu đồngdòng 12');
   });
@@ -121,7 +124,7 @@ describe('<ImportReview>', () => {
     expect(q('tr[data-row="2"] th')?.textContent).toBe('▶9');
     expect(q('[data-cell="0:1:1"]')?.getAttribute('aria-current')).toBeNull();
     expect(row?.getAttribute('aria-current')).toBe('true');
-    expect(status()).toBe('Giá trị đang xem đọc từ dòng 10 (bảng 1, hàng 3, cột 2)');
+    expect(status()).toBe('Giá trị đang xem đọc từ bảng 1, hàng 3, dòng 9');
     await unhover(row as Element);
     expect(q('[data-cell="0:2:1"]')?.getAttribute('aria-current')).toBeNull();
     expect(container.querySelectorAll('[aria-current="true"]')).toHaveLength(0);
@@ -139,8 +142,24 @@ describe('<ImportReview>', () => {
     await act(async () => total?.focus());
     expect(q('li[data-line="12"]')?.getAttribute('aria-current')).toBe('true');
     expect(q('li[data-line="12"] .khcn-source-no')?.textContent).toBe('▶12');
+    // The pointer passing over another value shows that one, then the focused one again.
+    const row = q('tr[data-path="plan.budget.0.children.0"]') as Element;
+    await hover(row);
+    expect(q('li[data-line="12"]')?.getAttribute('aria-current')).toBeNull();
+    expect(q('[data-cell="0:2:1"]')?.getAttribute('aria-current')).toBe('true');
+    await unhover(row);
+    expect(q('li[data-line="12"]')?.getAttribute('aria-current')).toBe('true');
     await act(async () => total?.blur());
     expect(q('li[data-line="12"]')?.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('lists the notes kept from unplaced paragraphs; hovering one lights up the paragraph where it stood', async () => {
+    const q = await render();
+    const note = q('[data-path="notes.0"]');
+    expect(note?.textContent).toBe('Phần I, sau mục 3. Ngân sáchdòng 11Một đoạn ngoài các mục.');
+    await hover(note as Element);
+    expect(q('li[data-line="11"]')?.getAttribute('aria-current')).toBe('true');
+    expect(q('li[data-line="11"]')?.className).toContain('unplaced');
   });
 
   it('picking a source cell or line lights up the values read from it; picking it again clears', async () => {

@@ -1,8 +1,8 @@
 import { Col, Row } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import type { ImportResult } from '../../api/types.ts';
 import { ImportPreview } from './ImportPreview.tsx';
-import { cellKey, cellWords, EMPTY_SPOT, ownsPath, pathsFrom, spotOf, type SourcePick, type Spot } from './source-map.ts';
+import { cellKey, cellWords, EMPTY_SPOT, pathsFrom, placeOf, spotOf, type SourcePick, type Spot } from './source-map.ts';
 import { SourceLines } from './SourceLines.tsx';
 import { TraceContext, type Trace } from './trace.ts';
 
@@ -13,9 +13,11 @@ const samePick = (a: SourcePick, b: SourcePick) => (a.cell && b.cell ? cellKey(a
  * the line or table cell it was read from (and scrolls it into view); picking a line or cell of
  * the source lights up the values read from it. A second pick of the same place, or Escape, clears.
  */
-export function ImportReview({ result, notes }: { result: ImportResult; notes?: ReactNode }) {
+export function ImportReview({ result }: { result: ImportResult }) {
   // The value under the cursor/focus in the preview, or the place picked in the source view.
-  const [pointed, setPointed] = useState<string>();
+  const [hovered, setHovered] = useState<string>();
+  const [focused, setFocused] = useState<string>();
+  const pointed = hovered ?? focused;
   const [picked, setPicked] = useState<SourcePick>();
   const sources = result.sources;
   const tables = result.tables;
@@ -23,11 +25,12 @@ export function ImportReview({ result, notes }: { result: ImportResult; notes?: 
   const trace: Trace = useMemo(
     () => ({
       sources,
+      tables,
       pointed,
       picked: pointed ? undefined : pickedPaths,
-      point: (path) => setPointed(path),
+      point: (how, path) => (how === 'hover' ? setHovered(path) : setFocused(path)),
     }),
-    [sources, pointed, pickedPaths],
+    [sources, tables, pointed, pickedPaths],
   );
   const spot: Spot = useMemo(() => {
     if (pointed) return spotOf(sources, pointed);
@@ -37,11 +40,10 @@ export function ImportReview({ result, notes }: { result: ImportResult; notes?: 
   }, [pointed, picked, sources]);
   const status = (() => {
     if (pointed) {
-      const at = sources.filter((s) => ownsPath(pointed, s.path));
-      const cell = at.find((s) => s.cell)?.cell;
-      const lines = [...new Set(at.map((s) => s.line))].sort((a, b) => a - b);
+      const { lines, rows } = placeOf(sources, tables, pointed);
       if (lines.length === 0) return undefined;
-      return `Giá trị đang xem đọc từ dòng ${lines.join(', ')}${cell ? ` (${cellWords(cell)})` : ''}`;
+      const inTable = rows.length ? `${rows.map((r) => `bảng ${r.table + 1}, hàng ${r.row + 1}`).join('; ')}, ` : '';
+      return `Giá trị đang xem đọc từ ${inTable}dòng ${lines.join(', ')}`;
     }
     if (picked) {
       const where = picked.cell ? cellWords(picked.cell) : `dòng ${picked.line}`;
@@ -61,14 +63,15 @@ export function ImportReview({ result, notes }: { result: ImportResult; notes?: 
           spot={spot}
           status={status}
           onPick={(p) => {
-            setPointed(undefined);
+            setHovered(undefined);
+            setFocused(undefined);
             setPicked((was) => (p && was && samePick(was, p) ? undefined : p));
           }}
         />
       </Col>
       <Col span={12}>
         <TraceContext.Provider value={trace}>
-          <ImportPreview result={result} notes={notes} />
+          <ImportPreview result={result} />
         </TraceContext.Provider>
       </Col>
     </Row>

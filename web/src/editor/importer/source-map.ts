@@ -42,11 +42,27 @@ export function spotOf(sources: readonly ImportSource[], itemPath: string): Spot
   return spot;
 }
 
-/** The 1-based line numbers of the value at `itemPath`, in order (what "dòng 57" shows). */
-export function linesOf(sources: readonly ImportSource[], itemPath: string): number[] {
+/** The number the source view shows before a table row: the first line of its cells. */
+export function rowLine(tables: readonly SourceTable[], table: number, row: number): number | undefined {
+  const lines = tables[table]?.rows[row]?.flatMap((c) => c.lines) ?? [];
+  return lines.length ? Math.min(...lines) : undefined;
+}
+
+/**
+ * Where the value at `itemPath` was read, as the source view numbers it: lines of running text,
+ * and for a value read from a table the number before its row (a row's cells span several lines;
+ * "dòng 45, 46, 47" matched nothing the reader could see). `rows` name the table rows, 1-based.
+ */
+export function placeOf(sources: readonly ImportSource[], tables: readonly SourceTable[], itemPath: string): { lines: number[]; rows: { table: number; row: number }[] } {
   const lines = new Set<number>();
-  for (const s of sources) if (ownsPath(itemPath, s.path) && s.line > 0) lines.add(s.line);
-  return [...lines].sort((a, b) => a - b);
+  const rows = new Map<string, { table: number; row: number }>();
+  for (const s of sources) {
+    if (!ownsPath(itemPath, s.path)) continue;
+    const at = s.cell ? (rowLine(tables, s.cell.table, s.cell.row) ?? s.line) : s.line;
+    if (at > 0) lines.add(at);
+    if (s.cell) rows.set(`${s.cell.table}:${s.cell.row}`, { table: s.cell.table, row: s.cell.row });
+  }
+  return { lines: [...lines].sort((a, b) => a - b), rows: [...rows.values()] };
 }
 
 /** A place picked in the source view: a line of running text, or a table cell. */

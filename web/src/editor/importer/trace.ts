@@ -1,18 +1,20 @@
 import { createContext, useContext, type FocusEvent, type HTMLAttributes } from 'react';
-import type { ImportSource } from '../../../../src/documents/import/types.ts';
-import { itemShowsAny, linesOf } from './source-map.ts';
+import type { ImportSource, SourceTable } from '../../../../src/documents/import/types.ts';
+import { itemShowsAny, placeOf } from './source-map.ts';
 
 /** What the preview needs to trace its values to the source view. */
 export interface Trace {
   sources: readonly ImportSource[];
-  /** The preview item under the cursor or the keyboard focus. */
+  tables: readonly SourceTable[];
+  /** The preview item under the cursor, else the one with the keyboard focus. */
   pointed?: string | undefined;
   /** Paths of the values read from the line or cell picked in the source view. */
   picked?: readonly string[] | undefined;
-  point(path: string | undefined): void;
+  /** The pointer entered (a path) or left (undefined) an item; the same for the focus. */
+  point(how: 'hover' | 'focus', path: string | undefined): void;
 }
 
-export const TraceContext = createContext<Trace>({ sources: [], point: () => undefined });
+export const TraceContext = createContext<Trace>({ sources: [], tables: [], point: () => undefined });
 
 /**
  * Props for a preview item showing the value at `path`: focusable and hoverable when its source
@@ -21,12 +23,9 @@ export const TraceContext = createContext<Trace>({ sources: [], point: () => und
  */
 export function useTrace(path: string): { lines: number[]; active: boolean; props: HTMLAttributes<HTMLElement> & { 'data-path': string } } {
   const t = useContext(TraceContext);
-  const lines = linesOf(t.sources, path);
+  const { lines } = placeOf(t.sources, t.tables, path);
   const active = t.pointed === path || (t.picked !== undefined && itemShowsAny(path, t.picked));
   const traced = lines.length > 0;
-  const leave = () => {
-    if (t.pointed === path) t.point(undefined);
-  };
   return {
     lines,
     active,
@@ -35,10 +34,10 @@ export function useTrace(path: string): { lines: number[]; active: boolean; prop
       className: ['khcn-trace', traced ? 'traced' : '', active ? 'is-active' : ''].filter(Boolean).join(' '),
       'aria-current': active ? 'true' : undefined,
       tabIndex: traced ? 0 : undefined,
-      onMouseEnter: traced ? () => t.point(path) : undefined,
-      onMouseLeave: traced ? leave : undefined,
-      onFocus: traced ? (e: FocusEvent) => e.target === e.currentTarget && t.point(path) : undefined,
-      onBlur: traced ? leave : undefined,
+      onMouseEnter: traced ? () => t.point('hover', path) : undefined,
+      onMouseLeave: traced ? () => t.point('hover', undefined) : undefined,
+      onFocus: traced ? (e: FocusEvent) => e.target === e.currentTarget && t.point('focus', path) : undefined,
+      onBlur: traced ? (e: FocusEvent) => e.target === e.currentTarget && t.point('focus', undefined) : undefined,
     },
   };
 }
