@@ -9,7 +9,7 @@ import type { ImportWarning, Paragraph } from './types.ts';
  * The two budgets: the current year's (Part I, "Tình hình phân bổ, giải ngân") and the plan
  * year's (Part II, "Dự toán chi tiết"), each with the total and amount in words it states.
  */
-const WORDS = /\(\s*bằng chữ\s*:\s*([^)]*?)\s*\)/diu;
+const WORDS = /[([]?\s*(?:viết\s+)?bằng chữ\s*:\s*([^)\]]*?)\s*(?:[)\]]|[.;]?\s*$)/diu;
 
 /** The total a sentence states and its amount in words ("… là 8.212 triệu đồng (Bằng chữ: …)"). */
 function readStated(p: Paragraph, warnings: ImportWarning[]): StatedTotal {

@@ -33,6 +33,7 @@ export function isHeaderLine(text: string): boolean {
     /^CỘNG H(?:ÒA|OÀ|OA) XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(text) ||
     /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu.test(text) ||
     /^V\/v\s/iu.test(text) ||
+    /^Kính gửi\s*:/u.test(text) ||
     PLACE_DATE.test(text) ||
     /^[-_=–—.\s]+$/.test(text)
   );

@@ -3,6 +3,8 @@ import type { Paragraph } from './types.ts';
 /** A line that opens a list item or a numbered heading, even when it starts with a lowercase letter ("a) …"). */
 export const MARKER = /^(?:[-–—•*+·]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)](?:\s|$))/u;
 
+const WORDS_LINE = /^\(?\s*(?:viết\s+)?bằng chữ\s*:/iu;
+
 /**
  * Source lines → paragraphs. Removes the markdown emphasis some exports leave ("**…**",
  * "*Bằng chữ: …*"), and rejoins a sentence broken across a page or a hard line break: a line
@@ -15,6 +17,11 @@ export function toParagraphs(lines: readonly string[]): Paragraph[] {
     const text = clean(raw);
     if (!text) return;
     const previous = out[out.length - 1];
+    // "(Bằng chữ: …)" on a line of its own belongs to the figure just before it.
+    if (previous && WORDS_LINE.test(text) && !/bằng chữ/iu.test(previous.text)) {
+      previous.text = `${previous.text.replace(/[.,;:]$/u, '')} ${text}`;
+      return;
+    }
     if (previous && /^\p{Ll}/u.test(text) && !MARKER.test(text) && continues(previous.text)) {
       previous.text = `${previous.text} ${text}`;
       return;
@@ -28,7 +35,7 @@ export function toParagraphs(lines: readonly string[]): Paragraph[] {
 const continues = (text: string) => !/[.:;!?]$/.test(text) && !/^(?:Nơi nhận|TM\.|KT\.)/.test(text);
 
 export function clean(raw: string): string {
-  let text = raw.replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/\u200b|\ufeff/g, '');
+  let text = raw.normalize('NFC').replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/\u200b|\ufeff/g, '');
   text = text.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/__/g, '');
   // Paired single stars are italics; a star alone at the start is a bullet and stays.
   const bullet = /^\s*\*\s+/.exec(text)?.[0] ?? '';

@@ -153,7 +153,9 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
       zone = 'preamble';
     }
     if (zone === 'preamble') {
-      s.preamble.push(p);
+      // "Kính gửi: Sở …" is the addressee of the letter: part of the header, as in a công văn.
+      if (/^Kính gửi\s*:/u.test(text)) s.header.push(p);
+      else s.preamble.push(p);
       continue;
     }
     if (CLOSING.test(text)) {
