@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/documents/import/extract.ts';
 import { importReport } from '../../src/documents/import/index.ts';
@@ -176,6 +177,66 @@ describe('PDF: text layer, paragraphs and bordered tables', () => {
     // Every cell's lines are the lines holding its text.
     for (const r of t.rows) for (const c of r) expect(c.lines.map((n) => doc.lines[n - 1]).join(' ')).toBe(c.text);
   }, 60_000);
+});
+
+describe('PDF printed by LibreOffice from HTML (copies of two corpus files)', () => {
+  it('a budget table over three pages is one table, the row cut by a page break joined back', async () => {
+    const doc = await extractDocument(new Uint8Array(readFileSync('test/fixtures/pdf/phuong-ninh-kieu-2026.pdf')), 'phuong-ninh-kieu-2026.pdf');
+    expect(doc.tables).toHaveLength(1);
+    const rows = doc.tables[0]!.rows.map((r) => r.map((c) => c.text));
+    const leaf = (n: string, what: string, code: string, amount: string, kind = 'Thường xuyên') => [n, what, code, kind, amount, ''];
+    expect(rows).toEqual([
+      ['STT', 'Nội dung', 'Mã Khoản', 'Loại chi', 'Kinh phí', 'Ghi chú'],
+      ['I', 'Khoa học, công nghệ', '108', '', '500', ''],
+      leaf('1', 'Ứng dụng trí tuệ nhân tạo (AI) hỗ trợ công tác tham mưu, điều hành', '108', '160'),
+      leaf('2', 'Xây dựng cơ sở dữ liệu kinh tế - xã hội phục vụ quản lý, điều hành', '108', '210'),
+      leaf('3', 'Xây dựng kế hoạch, nhiệm vụ khoa học và công nghệ cấp cơ sở', '108', '35'),
+      leaf('4', 'Tập huấn chuyển giao kỹ thuật cho hộ kinh doanh, doanh nghiệp nhỏ', '108', '50'),
+      leaf('5', 'Chi hỗ trợ hoạt động thường xuyên về khoa học, công nghệ', '108', '45'),
+      ['II', 'Lĩnh vực đổi mới sáng tạo', '111', '', '175', ''],
+      leaf('1', 'Hỗ trợ hợp tác xã, hộ kinh doanh ứng dụng công nghệ số', '111', '95'),
+      leaf('2', 'Tổ chức Ngày hội khởi nghiệp, đổi mới sáng tạo', '111', '50'),
+      leaf('3', 'Cuộc thi ý tưởng sáng tạo trong thanh thiếu niên', '111', '30'),
+      ['III', 'Lĩnh vực chuyển đổi số', '121', '', '3.115', ''],
+      // cut by the page break after "an ninh mạng," / "Thường"
+      leaf('1', 'Duy trì, nâng cấp hệ thống an ninh mạng, tường lửa', '121', '235'),
+      leaf('2', 'Xây dựng ứng dụng Zalo Mini App phục vụ người dân', '121', '200'),
+      leaf('3', 'Trang bị máy tính, máy quét tốc độ cao cho bộ phận một cửa', '121', '340'),
+      leaf('4', 'Trung tâm điều hành thông minh (IOC)', '121', '2.340', 'Đầu tư phát triển'),
+      ['', 'Tổng cộng', '', '', '3.740', ''],
+    ]);
+    for (const r of doc.tables[0]!.rows) for (const c of r) expect(c.lines.map((n) => doc.lines[n - 1]).join(' ')).toBe(c.text);
+    expect(doc.lines).toContain('Duy trì, nâng cấp hệ thống an ninh mạng, tường lửa');
+    expect(doc.lines.slice(doc.tables[0]!.lastLine, doc.tables[0]!.lastLine + 1)).toEqual(['(Gửi kèm theo Phụ lục 02 và Biểu chi tiết dự toán)']);
+  });
+
+  it('header, "Nơi nhận" and signature in borderless columns: their lines as written, a wrapped recipient joined', async () => {
+    const doc = await extractDocument(new Uint8Array(readFileSync('test/fixtures/pdf/xa-thanh-an-2026.pdf')), 'xa-thanh-an-2026.pdf');
+    expect(doc.tables).toEqual([]);
+    expect(doc.lines.slice(0, 10)).toEqual([
+      'UỶ BAN NHÂN DÂN',
+      'XÃ THẠNH AN',
+      'Số: 260/BC-UBND',
+      'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc',
+      'Thạnh An, ngày 21 tháng 8 năm 2026',
+      'BÁO CÁO',
+      // a centred title over two lines is one paragraph
+      'Kết quả thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2026 và kế hoạch, dự toán ngân sách năm 2027',
+      'UBND xã Thạnh An báo cáo tình hình thực hiện kế hoạch năm 2026 và dự toán ngân sách năm 2027 như sau:',
+      'I. Kết quả thực hiện năm 2026',
+    ]);
+    expect(doc.lines.slice(-8)).toEqual([
+      'Nơi nhận:',
+      '- Sở Khoa học và Công nghệ thành phố Cần Thơ;',
+      '- CT, các PCT UBND xã;',
+      '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      '(Đã ký)',
+      'Lý Thị Hồng',
+    ]);
+  });
 });
 
 /** Deflates `unit` repeated `times` times without holding the inflated whole in memory. */

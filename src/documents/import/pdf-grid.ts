@@ -33,7 +33,8 @@ interface Rule {
 
 const DARK = 128;
 const MIN_H = 20;
-const MIN_V = 6;
+/** Longer than a letter's stem at body sizes, shorter than the lowest table row. */
+const MIN_V = 11;
 const NEAR = 2;
 
 export function findGrids(pgm: Uint8Array): Grid[] {
@@ -159,10 +160,18 @@ function buildGrid(hs: Rule[], vs: Rule[]): Grid | undefined {
 
 /** Rules one or two pixels thick are found once per pixel row: one rule, its extent the union. */
 function merge(rules: Rule[]): Rule[] {
-  const sorted = [...rules].sort((a, b) => a.from - b.from || a.at - b.at);
+  // Sorted by position, a rule can only merge with those a few positions before it.
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
   const out: Rule[] = [];
   for (const r of sorted) {
-    const same = out.find((o) => Math.abs(o.at - r.at) <= NEAR && r.from <= o.to + NEAR && r.to >= o.from - NEAR);
+    let same: Rule | undefined;
+    for (let i = out.length - 1; i >= 0 && r.at - out[i]!.at <= NEAR; i--) {
+      const o = out[i]!;
+      if (r.from <= o.to + NEAR && r.to >= o.from - NEAR) {
+        same = o;
+        break;
+      }
+    }
     if (same) {
       same.from = Math.min(same.from, r.from);
       same.to = Math.max(same.to, r.to);

@@ -52,7 +52,8 @@ interface Page {
   width: number;
   height: number;
   lines: Line[];
-  blocks: { x0: number; x1: number }[];
+  /** Poppler's blocks; `column` when another block stands beside it (a layout column). */
+  blocks: { x0: number; x1: number; y0: number; y1: number; column: boolean }[];
 }
 
 const NAME_OF_TOOLS = 'poppler-utils';
@@ -159,7 +160,7 @@ export function parseBboxLayout(xhtml: string): Page[] {
       page = { width: num(m[1], 'width'), height: num(m[1], 'height'), lines: [], blocks: [] };
       pages.push(page);
     } else if (m[2] !== undefined && page) {
-      page.blocks.push({ x0: num(m[2], 'xMin'), x1: num(m[2], 'xMax') });
+      page.blocks.push({ x0: num(m[2], 'xMin'), x1: num(m[2], 'xMax'), y0: num(m[2], 'yMin'), y1: num(m[2], 'yMax'), column: false });
       block = page.blocks.length - 1;
     } else if (m[0] === '</line>') {
       if (line && page && line.words.length > 0) page.lines.push(line);
@@ -175,6 +176,11 @@ export function parseBboxLayout(xhtml: string): Page[] {
       line.y0 = Math.min(line.y0, w.y0);
       line.x1 = Math.max(line.x1, w.x1);
       line.y1 = Math.max(line.y1, w.y1);
+    }
+  }
+  for (const p of pages) {
+    for (const b of p.blocks) {
+      b.column = p.blocks.some((o) => o !== b && o.y0 < b.y1 && b.y0 < o.y1 && (o.x0 >= b.x1 || o.x1 <= b.x0));
     }
   }
   return pages;
@@ -247,7 +253,7 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
   const tables: SourceTable[] = [];
   const drop = furniture(pages);
   /** The running paragraph: its text so far and the line it ended on. */
-  let para: { text: string; last: Line; page: Page; pitch: number; right: number } | undefined;
+  let para: Paragraph | undefined;
   let lastTable: Placed | undefined;
   const endParagraph = () => {
     if (para) lines.push(para.text.replace(/\s+/g, ' ').trim());
@@ -258,7 +264,9 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
     const pitch = usualPitch(page);
     // The right edge of the page's text: a line reaching it wrapped (a block's own edge would
     // make the longer of two short centred lines look full).
-    const right = page.lines.filter((l) => !drop.has(l)).reduce((a, l) => Math.max(a, l.x1), 0);
+    const kept = page.lines.filter((l) => !drop.has(l));
+    const right = kept.reduce((a, l) => Math.max(a, l.x1), 0);
+    const left = kept.reduce((a, l) => Math.min(a, l.x0), Infinity);
     const placed: Placed[] = (grids.get(p) ?? []).map((grid) => ({ table: { rows: [], firstLine: 0, lastLine: 0 }, grid, page: p, words: new Map(), emitted: false }));
     for (const t of placed) t.table.rows = t.grid.rows.map((r) => r.map((c) => ({ text: '', lines: [], colSpan: c.colSpan, rowSpan: c.rowSpan, bold: false })));
     // Each word inside a grid goes to its cell.
@@ -294,10 +302,11 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
         para.last = line;
         para.page = page;
         para.pitch = pitch;
+        para.left = left;
         para.right = right;
       } else {
         endParagraph();
-        para = { text, last: line, page, pitch, right };
+        para = { text, last: line, page, pitch, left, right };
       }
       lastTable = undefined;
     }
@@ -313,17 +322,40 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
   return { lines, tables };
 }
 
-/** Does `line` continue the paragraph `para`? */
-function continues(para: { last: Line; page: Page; pitch: number; right: number }, line: Line, page: Page, text: string, pitch: number): boolean {
+/** A paragraph being joined: its text, its last line and the page measures that line is judged by. */
+interface Paragraph {
+  text: string;
+  last: Line;
+  page: Page;
+  pitch: number;
+  /** The page's text edges (of the running text, headers and footers aside). */
+  left: number;
+  right: number;
+}
+
+/**
+ * Does `line` continue the paragraph `para`? The previous line must have wrapped: it reached the
+ * right edge of the text; the line is no list item, not indented further (a first-line indent, a
+ * centred line under a longer one start paragraphs) unless both are centred on the same axis and
+ * the previous one is full (a long centred title), and not after a larger gap than the page's
+ * usual pitch. In a column (a block beside another: "Nơi nhận" beside the signature, the two
+ * halves of the header) only a left-aligned line under one that filled the column continues.
+ */
+function continues(para: Paragraph, line: Line, page: Page, text: string, pitch: number): boolean {
   if (LIST_MARKER.test(`${text} `)) return false;
   const prev = para.last;
   const prevBlock = para.page.blocks[prev.block];
   const block = page.blocks[line.block];
   if (!prevBlock || !block) return false;
-  // The previous line must have run to the right edge of the text (it wrapped).
-  if (prev.x1 < para.right - 45) return false;
-  // Not indented further than the previous line (a first-line indent starts a paragraph).
-  if (line.x0 > prev.x0 + 8) return false;
+  if (prevBlock.column) {
+    // In a column (header, "Nơi nhận", signature), lines are short and often centred: only a
+    // left-aligned line under a line that filled the column continues it.
+    if (line.block !== prev.block || Math.abs(line.x0 - prev.x0) > 3 || prev.x1 < prevBlock.x1 - 45) return false;
+  } else {
+    if (prev.x1 < para.right - 45) return false;
+    const centred = Math.abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) < 4 && prev.x0 <= para.left + 45;
+    if (line.x0 > prev.x0 + 8 && !centred) return false;
+  }
   if (para.page === page) {
     if (line.block !== prev.block && Math.abs(block.x0 - prevBlock.x0) > 8) return false;
     const gap = line.y0 - prev.y0;
@@ -357,10 +389,34 @@ function cellParagraphs(words: Word[]): string[] {
   return paragraphs;
 }
 
-/** Emits a table's cells as lines; a table continuing the previous one (next page, same columns) joins it. */
+/**
+ * Emits a table's cells as lines; a table continuing the previous one (next page, same columns,
+ * nothing in between) joins it. A row that the page break cut in two (its second part first on
+ * the new page: no number in the first cell, and each of its pieces of text a lower-case
+ * continuation of a cell above) is joined back into the row it belongs to.
+ */
 function emitTable(t: Placed, previous: Placed | undefined, lines: string[], tables: SourceTable[]): Placed {
   t.emitted = true;
-  for (const row of t.table.rows) {
+  const continued = previous !== undefined && previous.page === t.page - 1 && sameColumns(previous.grid, t.grid);
+  let rows = t.table.rows;
+  const last = continued ? previous.table.rows[previous.table.rows.length - 1] : undefined;
+  const first = rows[0];
+  if (last && first && cutRow(last, first, t)) {
+    first.forEach((cell, i) => {
+      const above = last[i]!;
+      const [head, ...rest] = cellParagraphs(t.words.get(cell) ?? []);
+      if (head === undefined) return;
+      const n = above.lines[above.lines.length - 1]!;
+      lines[n - 1] = /\S-$/.test(lines[n - 1]!) ? `${lines[n - 1]}${head}` : `${lines[n - 1]} ${head}`;
+      for (const text of rest) {
+        lines.push(text);
+        above.lines.push(lines.length);
+      }
+      above.text = above.lines.map((k) => lines[k - 1]).join(' ');
+    });
+    rows = rows.slice(1);
+  }
+  for (const row of rows) {
     for (const cell of row) {
       for (const text of cellParagraphs(t.words.get(cell) ?? [])) {
         lines.push(text);
@@ -369,12 +425,22 @@ function emitTable(t: Placed, previous: Placed | undefined, lines: string[], tab
       cell.text = cell.lines.map((n) => lines[n - 1]).join(' ');
     }
   }
-  if (previous && previous.page === t.page - 1 && sameColumns(previous.grid, t.grid)) {
-    previous.table.rows.push(...t.table.rows);
+  if (continued) {
+    previous.table.rows.push(...rows);
+    previous.page = t.page;
     return previous;
   }
+  t.table.rows = rows;
   tables.push(t.table);
   return t;
+}
+
+/** Is `row`, first on a new page, the rest of `above` (the last row before the break)? */
+function cutRow(above: SourceCell[], row: SourceCell[], t: Placed): boolean {
+  if (above.length !== row.length || above.some((c, i) => c.colSpan !== row[i]!.colSpan)) return false;
+  const texts = row.map((c) => lineText([...(t.words.get(c) ?? [])].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)));
+  if (texts[0] !== '' || texts.every((x) => x === '')) return false;
+  return texts.every((x, i) => x === '' || (/^\p{Ll}/u.test(x) && above[i]!.lines.length > 0));
 }
 
 const sameColumns = (a: Grid, b: Grid) => a.columns.length === b.columns.length && a.columns.every((x, i) => Math.abs(x - b.columns[i]!) <= 3);
