@@ -177,6 +177,14 @@ describe('.doc and .odt through LibreOffice', () => {
     expect(['IMPORT_DOC_INVALID', 'IMPORT_EMPTY']).toContain(r.code);
   }, 60_000);
 
+  it('a .doc whose container is right but whose content is not: LibreOffice runs, the error is coded', async () => {
+    const fake = compoundFile([{ name: 'WordDocument', data: fib(false) }, { name: '1Table', data: new Uint8Array(4096).fill(7) }]);
+    const r = await code(fake, 'gia.doc');
+    if (process.env.KHCN_TEST_FIGURES) console.info('gia.doc', r.code, `${Math.round(r.ms)} ms`);
+    expect(['IMPORT_DOC_INVALID', 'IMPORT_EMPTY', 'IMPORT_NOT_REPORT']).toContain(r.code);
+    expect(r.ms).toBeLessThan(20_000 + 2_000);
+  }, 60_000);
+
   it('without LibreOffice: IMPORT_NEEDS_LIBREOFFICE naming the package to install', async () => {
     process.env.KHCN_SOFFICE = '/khong/co/soffice';
     const doc = compoundFile([{ name: 'WordDocument', data: fib(false) }]);
