@@ -95,6 +95,8 @@ describe('Import: the source of a value, in one look', () => {
     await page.getByText('Đã lưu dữ liệu nhập vào bản nháp.').waitFor();
     const notes = page.getByRole('list', { name: 'Ghi chú từ văn bản đã nhập' });
     await notes.getByText(STRAY_PARAGRAPH).waitFor();
+    await notes.scrollIntoViewIfNeeded();
+    await screenshot(page, '08-ghi-chu-tu-van-ban');
     await notes.getByRole('button', { name: 'Xóa ghi chú 1' }).click();
     await expect.poll(() => page.getByText(STRAY_PARAGRAPH).count()).toBe(0);
     await expect.poll(() => page.getByRole('status', { name: /Trạng thái lưu/ }).getAttribute('data-save-state'), { timeout: 15_000 }).toBe('saved');

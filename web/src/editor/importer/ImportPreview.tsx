@@ -1,7 +1,7 @@
 import { Card, List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { lineTotal, linesTotal } from '../../../../src/domain/budget.ts';
-import { formatMillions, formatNumber, formatPercent } from '../../../../src/domain/format.ts';
+import { formatMillions, formatNumber, formatPercent, formatShortDate } from '../../../../src/domain/format.ts';
 import type { BudgetLine, Field, Report, StatedTotal } from '../../../../src/domain/report-schema.ts';
 import type { ImportResult } from '../../api/types.ts';
 import { FindingText } from '../common/FindingText.tsx';
@@ -63,7 +63,7 @@ function budgetRows(lines: readonly BudgetLine[], basePath: string, depth = 0): 
 }
 
 /** One budget as read: its groups and lines with amounts in triệu đồng, the computed and the stated total. */
-function BudgetPreview({ title, lines, basePath, stated, statedPath }: { title: string; lines: readonly BudgetLine[]; basePath: string; stated: StatedTotal; statedPath: string }) {
+function BudgetPreview({ title, lines, basePath, stated, statedPath, disbursed }: { title: string; lines: readonly BudgetLine[]; basePath: string; stated: StatedTotal; statedPath: string; disbursed?: { path: string; amount: number } | undefined }) {
   const total = linesTotal(lines);
   return (
     <Card size="small" title={title}>
@@ -89,7 +89,7 @@ function BudgetPreview({ title, lines, basePath, stated, statedPath }: { title: 
           </tfoot>
         </table>
       )}
-      {(stated.total !== undefined || stated.totalWords) && (
+      {(stated.total !== undefined || stated.totalWords || disbursed) && (
         <ul className="khcn-preview-figures" aria-label="Tổng văn bản ghi">
           {stated.total !== undefined && (
             <Figure path={`${statedPath}.total`} label="Tổng văn bản ghi">
@@ -99,6 +99,11 @@ function BudgetPreview({ title, lines, basePath, stated, statedPath }: { title: 
           {stated.totalWords && (
             <Figure path={`${statedPath}.totalWords`} label="Bằng chữ">
               <span style={{ fontVariantNumeric: 'normal', whiteSpace: 'normal', textAlign: 'left' }}>{stated.totalWords}</span>
+            </Figure>
+          )}
+          {disbursed && (
+            <Figure path={disbursed.path} label="Đã giải ngân">
+              {formatMillions(disbursed.amount)} triệu đồng
             </Figure>
           )}
         </ul>
@@ -178,10 +183,18 @@ export function ImportPreview({ result }: { result: ImportResult }) {
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="Dữ liệu đọc được">
         <ul className="khcn-preview-figures">
-          <Figure path="commune.name" label="Đơn vị">{`${r.commune.kind} ${r.commune.name}, ${r.commune.province}`}</Figure>
-          <Figure path="reportYear" label="Năm báo cáo / kế hoạch">{`${r.reportYear} / ${r.planYear}`}</Figure>
-          <Figure path="document.number" label="Số, ngày">{`${r.document.number ?? '—'} · ${r.document.date ?? '—'}`}</Figure>
-          <Figure path="document.signer.name" label="Người ký">{r.document.signer.name || '—'}</Figure>
+          <Figure path="commune" label="Đơn vị">{`${r.commune.kind} ${r.commune.name}, ${r.commune.province}`}</Figure>
+          <Figure path="reportYear" label="Năm báo cáo">{r.reportYear}</Figure>
+          <Figure path="planYear" label="Năm kế hoạch">{r.planYear}</Figure>
+          <Figure path="document.number" label="Số văn bản">{r.document.number ?? '—'}</Figure>
+          <Figure path="document.date" label="Ngày">{r.document.date ? formatShortDate(r.document.date) : '—'}</Figure>
+          <Figure path="document.signer" label="Người ký">{r.document.signer.name || '—'}</Figure>
+          {r.implementation.digitalTeams.teams !== undefined && (
+            <Figure path="implementation.digitalTeams.teams" label="Tổ công nghệ số cộng đồng">{n(r.implementation.digitalTeams.teams)} tổ</Figure>
+          )}
+          {r.implementation.digitalTeams.members !== undefined && (
+            <Figure path="implementation.digitalTeams.members" label="Thành viên Tổ công nghệ số">{n(r.implementation.digitalTeams.members)} người</Figure>
+          )}
         </ul>
       </Card>
       <Dossiers r={r} />
@@ -191,6 +204,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
         basePath="implementation.budget.lines"
         stated={r.implementation.budget.stated}
         statedPath="implementation.budget.stated"
+        disbursed={r.implementation.budget.disbursed === undefined ? undefined : { path: 'implementation.budget.disbursed', amount: r.implementation.budget.disbursed }}
       />
       <BudgetPreview title={`Dự toán năm ${r.planYear} (Phần II)`} lines={r.plan.budget} basePath="plan.budget" stated={r.plan.stated} statedPath="plan.stated" />
       <Notes r={r} />

@@ -82,7 +82,7 @@ export function SourceLines({ lines, warnings, tables = [], sources = [], spot, 
     const { unplaced, other } = lineMarks(line);
     const active = spot?.lines.has(line) ?? false;
     const canPick = valued.lines.has(line);
-    const classes = ['khcn-source-line', other.length ? 'warn' : '', unplaced ? 'unplaced' : '', active ? 'is-active' : '', canPick ? 'has-values' : ''];
+    const classes = ['khcn-source-line', (lines[line - 1] ?? '').trim() === '' ? 'blank' : '', other.length ? 'warn' : '', unplaced ? 'unplaced' : '', active ? 'is-active' : '', canPick ? 'has-values' : ''];
     const row = (
       <li
         key={`l${line}`}
