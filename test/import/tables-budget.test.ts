@@ -254,4 +254,20 @@ describe('a budget table read by its header cells', () => {
     expect(two.lines).toEqual([]);
     expect(two.warnings.map((w) => w.code)).toEqual(['IMPORT_AMBIGUOUS']);
   });
+
+  it('joins cells wrapped onto a row of their own (tables rebuilt from a PDF), below or above the row with the figures', () => {
+    const got = read([
+      ['STT', 'Nội dung', 'Mã Khoản', 'Loại chi', 'Kinh phí (triệu đồng)'],
+      ['I', 'Chuyển đổi số', '121', '', '635'],
+      ['1', 'Duy trì, nâng cấp hệ thống an ninh mạng,', '121', 'Thường', '235'],
+      ['', 'tường lửa', '', 'xuyên', ''],
+      ['', 'Trang bị máy tính, máy quét tốc độ cao', '', 'Đầu tư phát', ''],
+      ['2', 'cho bộ phận một cửa', '121', 'triển', '400'],
+    ], 2027);
+    expect(got.warnings).toEqual([]);
+    expect(got.lines[0]?.children.map((c) => [c.title, c.kind, c.amount])).toEqual([
+      ['Duy trì, nâng cấp hệ thống an ninh mạng, tường lửa', 'recurrent', 235 * M],
+      ['Trang bị máy tính, máy quét tốc độ cao cho bộ phận một cửa', 'investment', 400 * M],
+    ]);
+  });
 });

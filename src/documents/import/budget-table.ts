@@ -151,10 +151,11 @@ function pickColumns(header: TableHeader, year: number): { columns: Column[]; pr
 
 export function readBudgetTable(
   source: SourceTable,
-  grid: (GridCell | undefined)[][],
+  tableGrid: (GridCell | undefined)[][],
   header: TableHeader,
   ctx: BudgetTableContext,
 ): BudgetTableRead {
+  let grid = tableGrid;
   const warnings: ImportWarning[] = [];
   const refs: BudgetTableRead['refs'] = new Map();
   const fallback = source.firstLine;
@@ -175,6 +176,7 @@ export function readBudgetTable(
   const tableUnit = header.columns.filter((c) => c.role === 'amount').map((c) => c.unit).find(Boolean);
   let missingUnit = false;
 
+  grid = joinWrappedRows(grid, header.headerRows, sttCol?.index);
   const rows: Row[] = [];
   let total: BudgetTableRead['total'];
   let afterTotal = false;
@@ -422,4 +424,53 @@ function flattenKindGroups(lines: BudgetLine[], warnings: ImportWarning[], refs:
     }
     return line.children;
   });
+}
+
+/**
+ * Cells wrapped onto a row of their own (tables rebuilt from a PDF's layout): a row with no STT and
+ * no figure whose every text starts in lower case ("tường lửa", "xuyên") continues the row above,
+ * cell by cell. Returns a new grid; the source cells are not changed.
+ */
+function joinWrappedRows(grid: (GridCell | undefined)[][], from: number, sttIndex: number | undefined): (GridCell | undefined)[][] {
+  const out = grid.map((row) => [...row]);
+  let previous = -1;
+  for (let r = from; r < out.length; r += 1) {
+    const row = out[r] ?? [];
+    const own = distinct(row).filter((g) => g.first === r && g.cell.text.trim() !== '');
+    if (own.length === 0) continue;
+    const noStt = sttIndex === undefined || !own.includes(row[sttIndex] as GridCell);
+    const words = own.every((g) => cellFigure(g.cell.text).kind === 'text');
+    const lower = (g: GridCell) => /^\p{Ll}/u.test(g.cell.text.trim());
+    if (previous >= 0 && noStt && words && own.every(lower)) {
+      join(out, r, previous, own, 'after');
+      continue;
+    }
+    // Vertically centred cells: the first line of a title alone above the row that carries the
+    // STT and the figures, whose title goes on in lower case.
+    const next = out[r + 1] ?? [];
+    const nextOwn = distinct(next).filter((g) => g.first === r + 1 && g.cell.text.trim() !== '');
+    if (sttIndex !== undefined && noStt && words && !own.some(lower) && nextOwn.some((g) => lower(g) && own.some((o) => row.indexOf(o) === next.indexOf(g)))) {
+      join(out, r, r + 1, own, 'before');
+      continue;
+    }
+    previous = r;
+  }
+  return out;
+}
+
+/** Moves the texts of row `from` into the cells of row `into` in the same columns. */
+function join(out: (GridCell | undefined)[][], from: number, into: number, own: readonly GridCell[], where: 'before' | 'after'): void {
+  const row = out[from] ?? [];
+  const target = out[into] ?? [];
+  for (const g of own) {
+    const c = row.indexOf(g);
+    const t = target[c];
+    const text = g.cell.text.trim();
+    const joined: GridCell = t
+      ? { ...t, cell: { ...t.cell, text: where === 'after' ? `${t.cell.text} ${text}` : `${text} ${t.cell.text}`, lines: where === 'after' ? [...t.cell.lines, ...g.cell.lines] : [...g.cell.lines, ...t.cell.lines] } }
+      : { ...g, first: into };
+    if (t) for (const line of out) for (let k = 0; k < line.length; k += 1) if (line[k] === t) line[k] = joined;
+    else target[c] = joined;
+  }
+  out[from] = row.map(() => undefined);
 }
