@@ -1,5 +1,5 @@
 import { UNIT_KINDS, type Report, type UnitKind } from './report-schema.ts';
-import { searchKey } from './text.ts';
+import { sameName } from './unit-register.ts';
 
 /**
  * Who a report belongs to is the register's word, not the body's. The units table (with its
@@ -38,9 +38,13 @@ export function registerCommune(unit: RegisterUnit): Commune {
 export const withRegisterIdentity = (report: Report, unit: RegisterUnit): Report => ({ ...report, commune: registerCommune(unit) });
 
 /**
- * Whether a body (an imported file) names the same unit as the register: kind, name and province
- * compared without case or diacritics, so "Kiến Thuỵ" (old tone placement) is Kiến Thụy.
+ * Whether a body (an imported file) names the same unit as the register: by the official unit
+ * code when both have one, else by kind, name and province compared regardless of case and of
+ * where the tone mark sits ("Kiến Thuỵ" is Kiến Thụy) — but not regardless of diacritics:
+ * "xã Hoa Lư" is not "xã Hòa Lư". Provinces are compared by code when both have one.
  */
 export function namesSameUnit(body: Commune, register: Commune): boolean {
-  return body.kind === register.kind && searchKey(body.name) === searchKey(register.name) && searchKey(body.province) === searchKey(register.province);
+  if (body.code && register.code) return body.code === register.code;
+  const sameProvince = body.provinceCode && register.provinceCode ? body.provinceCode === register.provinceCode : sameName(body.province, register.province);
+  return body.kind === register.kind && sameName(body.name, register.name) && sameProvince;
 }

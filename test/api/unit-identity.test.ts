@@ -115,4 +115,23 @@ describe.each(databases)('unit identity from the register on %s', (kind) => {
     expect(body.warnings[0]).toMatchObject({ code: 'IMPORT_OTHER_UNIT', line: 0 });
     expect(body.warnings[0]!.message).toBe('Tệp ghi đơn vị "phường Đồ Sơn, Hải Phòng"; nội dung được nhập vào báo cáo của xã Kiến Thụy, Hải Phòng theo danh mục đơn vị.');
   });
+
+  it('compares names by their letters and tones, not without diacritics; the commune\'s province settles a shared name', async () => {
+    const seed = readFileSync('test/fixtures/seed-kien-thuy-2026.txt', 'utf8');
+    const codes = async (text: string) => {
+      const res = await upload(app, officer, 'bao-cao.txt', text);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { report: Report; warnings: { code: string }[] });
+    };
+    // The register's tone placement ("Thuỵ") is the same unit.
+    expect((await codes(seed.replace(/xã Kiến Thụy/g, 'xã Kiến Thuỵ'))).warnings.map((w) => w.code)).not.toContain('IMPORT_OTHER_UNIT');
+    // "Kiên Thụy" is another name (searchKey would have called it the same).
+    expect((await codes(seed.replace(/Kiến Thụy/g, 'Kiên Thụy'))).warnings.map((w) => w.code)).toContain('IMPORT_OTHER_UNIT');
+    // A name five provinces share, in a file that names no province: read with the commune's
+    // province (no IMPORT_UNIT_AMBIGUOUS refusal), then named as the commune's own unit.
+    const shared = seed.replaceAll('Kiến Thụy', 'Bình Minh').replace(/Căn cứ hướng dẫn của Sở Khoa học và Công nghệ thành phố Hải Phòng[^\n]*\n/u, '');
+    const body = await codes(shared);
+    expect(body.report.commune).toEqual(KIEN_THUY);
+    expect(body.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['IMPORT_OTHER_UNIT', 'IMPORT_UNIT_UNKNOWN']));
+  });
 });

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { identify } from '../../src/documents/import/identity.ts';
 import { toParagraphs } from '../../src/documents/import/paragraphs.ts';
 import { importReport } from '../../src/documents/import/index.ts';
@@ -175,6 +178,36 @@ describe('through the importer', () => {
     await expect(importReport(bytes, 'r.txt')).rejects.toMatchObject({ code: 'IMPORT_UNIT_AMBIGUOUS' });
     const { report } = await importReport(bytes, 'r.txt', { province: '37' });
     expect(report.commune).toEqual({ name: 'Bình Minh', kind: 'xã', code: '14623', province: 'Ninh Bình', provinceCode: '37' });
+  });
+});
+
+describe('khcn import --province', () => {
+  const seed = readFileSync('test/fixtures/seed-kien-thuy-2026.txt', 'utf8');
+  const file = join(mkdtempSync(join(tmpdir(), 'khcn-identity-')), 'binh-minh.txt');
+  writeFileSync(file, seed.replaceAll('Kiến Thụy', 'Bình Minh').replace(/Căn cứ hướng dẫn của Sở Khoa học và Công nghệ thành phố Hải Phòng[^\n]*\n/u, ''));
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['import', file, ...args], { out: (t: string) => out.push(t), err: (t: string) => err.push(t) });
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  it('accepts a province code as well as a name', async () => {
+    for (const province of ['37', 'Ninh Bình', 'tỉnh Ninh Bình', 'TỈNH NINH BÌNH']) {
+      const r = await run('--province', province);
+      expect(r.code, province).toBe(0);
+      expect((JSON.parse(r.out) as { commune: unknown }).commune).toEqual({ name: 'Bình Minh', kind: 'xã', code: '14623', province: 'Ninh Bình', provinceCode: '37' });
+    }
+  });
+
+  it('without it, the ambiguity is a coded error naming the candidates; an unknown province is refused', async () => {
+    const ambiguous = await run();
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain('IMPORT_UNIT_AMBIGUOUS');
+    expect(ambiguous.err).toContain('tỉnh Ninh Bình');
+    const unknown = await run('--province', '32');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('IMPORT_PROVINCE_UNKNOWN');
   });
 });
 

@@ -16,8 +16,10 @@ export type { ImportOptions, ImportResult, ImportSource, ImportWarning, SourceCe
  *    IMPORT_CONVERT_FAILED (LibreOffice did not finish in time);
  *  - PDF: IMPORT_PDF_INVALID, IMPORT_PDF_ENCRYPTED, IMPORT_PDF_NO_TEXT (a scan),
  *    IMPORT_PDF_TOO_COMPLEX (not read within the deadline), IMPORT_NEEDS_POPPLER (no pdftotext);
- *  - the report: IMPORT_NO_PROVINCE, IMPORT_NO_YEAR, IMPORT_INVALID.
- * A readable report comes back with warnings for whatever it could not place or read.
+ *  - the report: IMPORT_UNIT_AMBIGUOUS (a unit name several provinces share, no province named or
+ *    given: the candidates are in `details`), IMPORT_NO_PROVINCE, IMPORT_NO_YEAR, IMPORT_INVALID.
+ * A readable report comes back with warnings for whatever it could not place or read
+ * (IMPORT_UNIT_UNKNOWN: a unit the national register does not have, kept as written).
  */
 export async function importReport(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = await extractDocument(bytes, fileName);

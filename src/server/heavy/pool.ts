@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import { AppError } from '../../domain/errors.ts';
 import type { BudgetLine, Report } from '../../domain/report-schema.ts';
 import type { ConsolidatedModel } from '../../documents/consolidated/index.ts';
+import type { ImportOptions } from '../../documents/import/index.ts';
 import type { RenderOptions } from '../../documents/render/index.ts';
 import type { DocumentFormat, HeavyTask, ImportPreview, TaskOutcome } from './tasks.ts';
 
@@ -175,8 +176,8 @@ export class HeavyWork {
    * the task's, their process group killed) and caps (src/documents/import/child.ts), and there is
    * one at a time per import thread.
    */
-  async importDocument(bytes: Uint8Array, fileName: string): Promise<ImportPreview> {
-    return (await this.pools.import.run({ type: 'import', bytes, fileName })) as ImportPreview;
+  async importDocument(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    return (await this.pools.import.run({ type: 'import', bytes, fileName, options })) as ImportPreview;
   }
 
   /** A cycle's consolidated workbook or summary report. */

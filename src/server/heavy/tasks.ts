@@ -1,7 +1,7 @@
 import { isAppError } from '../../domain/errors.ts';
 import type { Report } from '../../domain/report-schema.ts';
 import { renderConsolidatedDocx, renderConsolidatedXlsx, type ConsolidatedModel } from '../../documents/consolidated/index.ts';
-import { importReport, type ImportSource, type ImportWarning, type SourceTable } from '../../documents/import/index.ts';
+import { importReport, type ImportOptions, type ImportSource, type ImportWarning, type SourceTable } from '../../documents/import/index.ts';
 import { convertToPdf, renderAppendixXlsx, renderDocx, type RenderOptions } from '../../documents/render/index.ts';
 
 /**
@@ -12,7 +12,7 @@ export type DocumentFormat = 'docx' | 'xlsx' | 'docx.pdf' | 'xlsx.pdf';
 
 export type HeavyTask =
   | { type: 'document'; format: DocumentFormat; report: Report; options: RenderOptions }
-  | { type: 'import'; bytes: Uint8Array; fileName: string }
+  | { type: 'import'; bytes: Uint8Array; fileName: string; options?: ImportOptions }
   | { type: 'consolidated'; format: 'docx' | 'xlsx'; model: ConsolidatedModel };
 
 /** What was read from an upload; the route then names the unit from the register and checks it. */
@@ -44,7 +44,7 @@ async function perform(task: HeavyTask): Promise<Uint8Array | ImportPreview> {
       return convertToPdf(await renderAppendixXlsx(report, options), 'xlsx');
     }
     case 'import': {
-      const result = await importReport(task.bytes, task.fileName);
+      const result = await importReport(task.bytes, task.fileName, task.options);
       return { report: result.report, warnings: result.warnings, lines: result.lines, tables: result.tables, sources: result.sources };
     }
     case 'consolidated':

@@ -25,10 +25,11 @@ export const importRoutes = (store: Store, heavy: HeavyWork): FastifyPluginAsync
     if (!file) throw new AppError('FILE_MISSING', 'Chưa chọn tệp để nhập.');
     if (!ACCEPTED.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp Word (.docx, .doc), OpenDocument (.odt), PDF có lớp chữ (.pdf) hoặc văn bản (.txt).', { status: 415 });
     const bytes = await file.toBuffer();
-    const result = await heavy.importDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.filename);
-    // A commune imports into its own report: the preview names its unit as the register does,
+    // A commune imports into its own report: its province settles a unit name that several
+    // provinces share when the file names none; the preview names its unit as the register does,
     // and says so when the file named another (what is saved is set by the server anyway).
     const unit = await ownRegisterUnit(store, actor);
+    const result = await heavy.importDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.filename, unit ? { province: unit.province } : {});
     const read = result.report.commune;
     const report = unit ? withRegisterIdentity(result.report, unit) : result.report;
     const warnings = unit && !namesSameUnit(read, registerCommune(unit))
