@@ -60,6 +60,8 @@ const result: ImportResult = {
     { path: 'plan.budget.0.children.0.title', line: 10, cell: { table: 0, row: 2, col: 1 } },
     { path: 'plan.stated.total', line: 12 },
     { path: 'notes.0.text', line: 11 },
+    // Narrative the preview does not list.
+    { path: 'plan.basis.0', line: 1 },
   ],
   findings: [],
 };
@@ -168,7 +170,7 @@ describe('<ImportReview>', () => {
     await act(async () => cellEl?.click());
     expect(q('tr[data-path="plan.budget.0"]')?.getAttribute('aria-current')).toBe('true');
     expect(q('tr[data-path="plan.budget.0.children.0"]')?.getAttribute('aria-current')).toBeNull();
-    expect(status()).toBe('Các giá trị đọc từ bảng 1, hàng 2, cột 3 được đánh dấu ▶ bên phải');
+    expect(status()).toBe('1 giá trị đọc từ bảng 1, hàng 2, cột 3 được đánh dấu ▶ bên phải');
     await act(async () => cellEl?.click());
     expect(q('tr[data-path="plan.budget.0"]')?.getAttribute('aria-current')).toBeNull();
 
@@ -176,7 +178,12 @@ describe('<ImportReview>', () => {
     expect(line?.tabIndex).toBe(0);
     await act(async () => void line?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(q('[data-path="plan.stated.total"]')?.getAttribute('aria-current')).toBe('true');
+    expect(status()).toBe('1 giá trị đọc từ dòng 12 được đánh dấu ▶ bên phải');
+    // A line read only as narrative says so rather than pointing at nothing.
+    await act(async () => q('li[data-line="1"]')?.click());
+    expect(status()).toBe('Phần xem trước không có số liệu nào đọc từ dòng 1');
+    expect(container.querySelectorAll('.khcn-trace[aria-current="true"]')).toHaveLength(0);
     // Lines nothing was read from are not in the tab order.
-    expect(q('li[data-line="1"]')?.hasAttribute('tabindex')).toBe(false);
+    expect(q('li[data-line="2"]')?.hasAttribute('tabindex')).toBe(false);
   });
 });

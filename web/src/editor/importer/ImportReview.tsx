@@ -1,5 +1,5 @@
 import { Col, Row } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../../api/types.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { cellKey, cellWords, EMPTY_SPOT, pathsFrom, placeOf, spotOf, type SourcePick, type Spot } from './source-map.ts';
@@ -18,6 +18,9 @@ export function ImportReview({ result }: { result: ImportResult }) {
   const [hovered, setHovered] = useState<string>();
   const [focused, setFocused] = useState<string>();
   const pointed = hovered ?? focused;
+  const preview = useRef<HTMLDivElement>(null);
+  // How many preview items the picked place lit (a line may hold only narrative, which the preview does not list).
+  const [pickedShown, setPickedShown] = useState(0);
   const [picked, setPicked] = useState<SourcePick>();
   const sources = result.sources;
   const tables = result.tables;
@@ -38,6 +41,13 @@ export function ImportReview({ result }: { result: ImportResult }) {
     if (picked) return { lines: new Set([picked.line]), cells: new Set<string>() };
     return EMPTY_SPOT;
   }, [pointed, picked, sources]);
+  // A pick shows its values: the first one is brought into view, and the status says how many.
+  useEffect(() => {
+    const lit = picked ? [...(preview.current?.querySelectorAll<HTMLElement>('.khcn-trace.is-active') ?? [])] : [];
+    setPickedShown(lit.length);
+    lit[0]?.scrollIntoView?.({ block: 'nearest' });
+  }, [picked, pickedPaths]);
+
   const status = (() => {
     if (pointed) {
       const { lines, rows } = placeOf(sources, tables, pointed);
@@ -47,7 +57,7 @@ export function ImportReview({ result }: { result: ImportResult }) {
     }
     if (picked) {
       const where = picked.cell ? cellWords(picked.cell) : `dòng ${picked.line}`;
-      return pickedPaths?.length ? `Các giá trị đọc từ ${where} được đánh dấu ▶ bên phải` : `Không có giá trị nào đọc từ ${where}`;
+      return pickedShown ? `${pickedShown} giá trị đọc từ ${where} được đánh dấu ▶ bên phải` : `Phần xem trước không có số liệu nào đọc từ ${where}`;
     }
     return undefined;
   })();
@@ -69,7 +79,7 @@ export function ImportReview({ result }: { result: ImportResult }) {
           }}
         />
       </Col>
-      <Col span={12}>
+      <Col span={12} ref={preview}>
         <TraceContext.Provider value={trace}>
           <ImportPreview result={result} />
         </TraceContext.Provider>
