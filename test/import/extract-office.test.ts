@@ -1,5 +1,9 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectCfb } from '../../src/documents/import/cfb.ts';
 import { extractDocument } from '../../src/documents/import/extract.ts';
@@ -183,6 +187,27 @@ describe('.doc and .odt through LibreOffice', () => {
     if (process.env.KHCN_TEST_FIGURES) console.info('gia.doc', r.code, `${Math.round(r.ms)} ms`);
     expect(['IMPORT_DOC_INVALID', 'IMPORT_EMPTY', 'IMPORT_NOT_REPORT']).toContain(r.code);
     expect(r.ms).toBeLessThan(20_000 + 2_000);
+  }, 60_000);
+
+  it('the caller\'s deadline stops LibreOffice: no process and no temporary directory is left', async () => {
+    const doc = libreOfficeConvert(await budgetDocx(), 'bao-cao.docx', 'doc:MS Word 97');
+    const ours = () => {
+      const dirs = readdirSync(tmpdir()).filter((d) => d.startsWith('khcn-import-') && existsSync(join(tmpdir(), d, 'document.doc')));
+      const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('soffice') && l.includes(`${tmpdir()}/khcn-import-`));
+      return { dirs, running };
+    };
+    // Already too late: refused at once, nothing started.
+    const late = performance.now();
+    await expect(extractDocument(doc, 'bao-cao.doc', { deadline: Date.now() + 500 })).rejects.toMatchObject({ code: 'IMPORT_CONVERT_FAILED' });
+    expect(performance.now() - late).toBeLessThan(100);
+    // 1,1 s for LibreOffice (a fresh profile alone takes about that): read or stopped, then cleaned up.
+    const outcome = await extractDocument(doc, 'bao-cao.doc', { deadline: Date.now() + 2_100 }).then(
+      () => 'read',
+      (e: unknown) => (isAppError(e) ? e.code : 'crash'),
+    );
+    if (process.env.KHCN_TEST_FIGURES) console.info('deadline 2,1 s:', outcome);
+    expect(['read', 'IMPORT_CONVERT_FAILED']).toContain(outcome);
+    expect(ours()).toEqual({ dirs: [], running: [] });
   }, 60_000);
 
   it('without LibreOffice: IMPORT_NEEDS_LIBREOFFICE naming the package to install', async () => {

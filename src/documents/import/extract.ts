@@ -45,7 +45,7 @@ function odfMimetype(bytes: Uint8Array): string | undefined {
  *  - PDF: its text layer read with poppler (pdf-text.ts);
  *  - .txt: text in any of the usual encodings (decode-text.ts).
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: { deadline?: number } = {}): Promise<SourceDocument> {
   const ext = extname(fileName).toLowerCase();
   if (bytes.length === 0) throw new AppError('IMPORT_EMPTY', `Tệp ${fileName} rỗng.`);
   if (bytes.length > LIMITS.maxFileBytes) {
@@ -53,7 +53,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
   }
   let doc: SourceDocument;
   if (startsWith(bytes, CFB)) {
-    doc = await readOle(bytes, fileName, ext);
+    doc = await readOle(bytes, fileName, ext, options.deadline);
   } else if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
     const mime = odfMimetype(bytes);
     if (mime === undefined) {
@@ -61,7 +61,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     } else if (mime.startsWith(`${ODF_MIME}text`)) {
       // The archive is checked as a DOCX would be (sizes, XML budget) before LibreOffice opens it.
       safeRepackZip(bytes);
-      doc = await docxDocument(await officeToDocx(bytes, 'odt'));
+      doc = await docxDocument(await officeToDocx(bytes, 'odt', options.deadline));
     } else {
       throw new AppError('IMPORT_UNSUPPORTED', `Tệp ${fileName} là tệp OpenDocument nhưng không phải văn bản (${mime}); hãy dùng tệp văn bản .odt, .docx, .doc, .pdf hoặc .txt.`);
     }
@@ -84,10 +84,10 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
 }
 
 /** An OLE container: what it holds decides (cfb.ts reads its directory, nothing more). */
-async function readOle(bytes: Uint8Array, fileName: string, ext: string): Promise<SourceDocument> {
+async function readOle(bytes: Uint8Array, fileName: string, ext: string, deadline: number | undefined): Promise<SourceDocument> {
   switch (inspectCfb(bytes)) {
     case 'word97':
-      return docxDocument(await officeToDocx(bytes, 'doc'));
+      return docxDocument(await officeToDocx(bytes, 'doc', deadline));
     case 'word97-encrypted':
       throw new AppError('IMPORT_DOC_ENCRYPTED', `Tệp ${fileName} (Word 97–2003) được đặt mật khẩu; hãy gỡ mật khẩu, lưu lại rồi tải lên lại.`);
     case 'encrypted-ooxml':

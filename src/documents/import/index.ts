@@ -22,7 +22,7 @@ export type { ImportOptions, ImportResult, ImportSource, ImportWarning, SourceCe
  * (IMPORT_UNIT_UNKNOWN: a unit the national register does not have, kept as written).
  */
 export async function importReport(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const doc = await extractDocument(bytes, fileName);
+  const doc = await extractDocument(bytes, fileName, options.deadline === undefined ? {} : { deadline: options.deadline });
   const { report, warnings, sources } = parseReport(doc, options);
   return { report, warnings, lines: doc.lines, tables: doc.tables, sources };
 }

@@ -33,9 +33,15 @@ export const needsLibreOffice = (kind: OfficeKind): AppError =>
     { status: 503 },
   );
 
-export async function officeToDocx(bytes: Uint8Array, kind: OfficeKind): Promise<Uint8Array> {
+const tooSlow = (kind: OfficeKind, ms: number): AppError =>
+  new AppError('IMPORT_CONVERT_FAILED', `LibreOffice không đọc xong tệp ${NAME[kind]} trong ${Math.round(ms / 1000)} giây; hãy lưu tệp dạng .docx rồi tải lên lại.`);
+
+export async function officeToDocx(bytes: Uint8Array, kind: OfficeKind, deadline?: number): Promise<Uint8Array> {
   const soffice = findExecutable(sofficeCommand());
   if (!soffice) throw needsLibreOffice(kind);
+  // Within the caller's deadline too, a second before it, so that we, not the pool, end it.
+  const timeoutMs = Math.min(LIMITS.convertTimeoutMs, deadline === undefined ? Infinity : deadline - Date.now() - 1_000);
+  if (timeoutMs < 1_000) throw tooSlow(kind, LIMITS.convertTimeoutMs);
   const dir = await mkdtemp(join(tmpdir(), 'khcn-import-'));
   try {
     const input = join(dir, `document.${kind}`);
@@ -56,7 +62,7 @@ export async function officeToDocx(bytes: Uint8Array, kind: OfficeKind): Promise
           join(dir, 'out'),
           input,
         ],
-        { timeoutMs: LIMITS.convertTimeoutMs, maxOutputBytes: 1024 * 1024 },
+        { timeoutMs, maxOutputBytes: 1024 * 1024 },
         // LibreOffice writes its profile under HOME too when it cannot use the one given.
         { cwd: dir, env: { ...process.env, HOME: dir } },
       );
@@ -64,9 +70,7 @@ export async function officeToDocx(bytes: Uint8Array, kind: OfficeKind): Promise
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw needsLibreOffice(kind);
       throw e;
     }
-    if (result.timedOut) {
-      throw new AppError('IMPORT_CONVERT_FAILED', `LibreOffice không đọc xong tệp ${NAME[kind]} trong ${LIMITS.convertTimeoutMs / 1000} giây; hãy lưu tệp dạng .docx rồi tải lên lại.`);
-    }
+    if (result.timedOut) throw tooSlow(kind, timeoutMs);
     const output = join(dir, 'out', 'document.docx');
     const size = await stat(output).then((s) => s.size, () => -1);
     if (result.code !== 0 || size <= 0) {

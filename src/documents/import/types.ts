@@ -25,6 +25,11 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Used when the document names no province (the uploader's own province, for instance). */
   province?: string;
+  /**
+   * When the reading must be over (epoch ms): the import worker's task deadline, so that
+   * LibreOffice is stopped (and its temporary files removed) before the pool ends the worker.
+   */
+  deadline?: number;
 }
 
 /** One paragraph of the source after cleaning; `line` is where it starts in `lines`. */

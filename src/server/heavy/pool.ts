@@ -177,7 +177,10 @@ export class HeavyWork {
    * one at a time per import thread.
    */
   async importDocument(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportPreview> {
-    return (await this.pools.import.run({ type: 'import', bytes, fileName, options })) as ImportPreview;
+    // The task's deadline goes with it: the reader stops LibreOffice (and cleans up) before the
+    // pool would end the worker (queue wait counts, as in Pool.run).
+    const deadline = Date.now() + this.pools.import.limits.timeoutMs;
+    return (await this.pools.import.run({ type: 'import', bytes, fileName, options: { ...options, deadline } })) as ImportPreview;
   }
 
   /** A cycle's consolidated workbook or summary report. */
