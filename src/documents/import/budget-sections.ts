@@ -1,7 +1,7 @@
 import type { BudgetLine, StatedTotal } from '../../domain/report-schema.ts';
 import { findAmounts } from './amounts.ts';
-import { assignIds, buildTree, isAmbiguous, readLineParagraph, type LineItem } from './budget-lines.ts';
-import { fieldOf, splitMarker } from './headings.ts';
+import { assignIds, buildTree, isAmbiguous, kindOf, readLineParagraph, type LineItem } from './budget-lines.ts';
+import { fieldOf, isFieldLabel, splitMarker } from './headings.ts';
 import { statesPlanTotal } from './segment.ts';
 import type { ImportWarning, Paragraph } from './types.ts';
 
@@ -15,7 +15,9 @@ const WORDS = /[([]?\s*(?:viết\s+)?bằng chữ\s*:\s*([^)\]]*?)\s*(?:[)\]]|[.
 function readStated(p: Paragraph, warnings: ImportWarning[]): StatedTotal {
   const stated: StatedTotal = {};
   const words = WORDS.exec(p.text);
-  const amounts = findAmounts(p.text).filter((a) => !words || a.index < words.index);
+  const list = LIST_OPENER.exec(p.text);
+  const end = Math.min(words?.index ?? Infinity, list?.index ?? Infinity);
+  const amounts = findAmounts(p.text).filter((a) => a.index < end);
   const total = amounts[amounts.length - 1];
   if (total) {
     stated.total = total.dong;
@@ -29,6 +31,48 @@ function readStated(p: Paragraph, warnings: ImportWarning[]): StatedTotal {
   }
   return stated;
 }
+
+/** Where a sentence starts listing its parts: "…, gồm: chi thường xuyên 835 trđ; chi đầu tư phát triển 1.675 trđ." */
+const LIST_OPENER = /(?:,\s*|\s)(?:bao gồm|gồm|trong đó|cụ thể)\s*:?\s*/iu;
+
+/**
+ * The parts a total's sentence lists after "gồm:" ("chi thường xuyên 835 trđ; chi đầu tư phát
+ * triển 1.675 trđ"), as budget lines; none unless every part reads as a title and an amount.
+ */
+function inlineLines(p: Paragraph): BudgetLine[] {
+  const list = LIST_OPENER.exec(p.text);
+  if (!list) return [];
+  const start = list.index + list[0].length;
+  const body = p.text.slice(start).replace(/[.;\s]+$/u, '');
+  if (!body) return [];
+  const out: BudgetLine[] = [];
+  const spans: [number, number][] = [];
+  let at = start;
+  for (const piece of body.split(/\s*;\s*/u)) {
+    const offset = p.text.indexOf(piece, at);
+    const amounts = findAmounts(piece);
+    const amount = amounts[amounts.length - 1];
+    if (amounts.length !== 1 || !amount || piece.slice(amount.end).trim() !== '') return [];
+    const title = piece.slice(0, amount.index).replace(/[\s:–-]+$/u, '').trim();
+    if (!title) return [];
+    const name = title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
+    out.push(partILine(name, amount.dong));
+    spans.push([offset + amount.index, offset + amount.end]);
+    at = offset + piece.length;
+  }
+  p.used.push(...spans);
+  return out;
+}
+
+/** A Part I line: its kind from its title, its field when the title is a field's name ("Khoa học, công nghệ: 160 triệu đồng"). */
+function partILine(title: string, amount: number): BudgetLine {
+  const field = isFieldLabel(title) ? fieldOf(title) : undefined;
+  return { id: '', ...(field ? { field } : {}), title, kind: kindOf(title), amount, children: [] };
+}
+
+/** A sentence stating the current year's budget: an amount and what it is ("Tổng dự toán …", "Dự toán … được giao … là …"). */
+const statesCurrentTotal = (text: string): boolean =>
+  findAmounts(text).length > 0 && !/giải ngân/iu.test(text) && /tổng|dự toán|kinh phí|ngân sách|được giao/iu.test(text);
 
 export const ambiguous = (p: Paragraph, figure: string): ImportWarning => ({
   code: 'IMPORT_AMBIGUOUS',
@@ -64,11 +108,15 @@ const COMPLETION = /(?:hoàn thành|đưa vào sử dụng)[^.;]*?\b(?:trong|và
 export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarning[]): CurrentBudget {
   const { items, rest } = lineItems(paragraphs, warnings);
   const lines = buildTree(items);
-  assignIds(lines, 'i');
+  for (const line of lines) {
+    const field = line.field ?? (isFieldLabel(line.title) ? fieldOf(line.title) : undefined);
+    if (field) line.field = field;
+  }
   const out: CurrentBudget = { lines, stated: {}, progress: [] };
   for (const p of rest) {
-    if (out.stated.total === undefined && /tổng/iu.test(p.text) && findAmounts(p.text).length > 0 && !/giải ngân/iu.test(p.text)) {
+    if (out.stated.total === undefined && statesCurrentTotal(p.text)) {
       out.stated = readStated(p, warnings);
+      if (lines.length === 0) lines.push(...inlineLines(p));
       continue;
     }
     if (/giải ngân/iu.test(p.text) && out.disbursed === undefined) {
@@ -87,6 +135,7 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
     if (completion?.[1] && out.expectedCompletion === undefined) out.expectedCompletion = completion[1];
     out.progress.push(p.text);
   }
+  assignIds(lines, 'i');
   return out;
 }
 
