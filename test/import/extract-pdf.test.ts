@@ -300,6 +300,13 @@ describe('PDF: bad files end in a coded error within 2 seconds and bounded memor
     expect(r.code).toBe('IMPORT_PDF_INVALID');
     bounded(r);
     expect((await failure(text('BÁO CÁO\nkhông phải PDF'), 'doi-ten.pdf')).code).toBe('IMPORT_PDF_INVALID');
+    // Junk before the header is accepted in a file named .pdf only; a text quoting "%PDF-" stays a text.
+    const prefixed = pagesPdf([text('BT /F1 12 Tf 72 720 Td (BAO CAO) Tj ET')]);
+    const junk2 = new Uint8Array(prefixed.length + 10);
+    junk2.set(text('xxxxxxxxx\n'));
+    junk2.set(prefixed, 10);
+    expect((await failure(junk2, 'rac-truoc.pdf')).code).not.toBe('IMPORT_PDF_INVALID');
+    expect((await failure(text('Danh sách:\n- tệp %PDF-1.7 của Sở\n'), 'ghi-chu.txt')).code).toBe('IMPORT_NOT_REPORT');
   });
 
   it('page-count bombs: a page tree claiming a million pages, and 100.000 real pages in 16 MB', async () => {

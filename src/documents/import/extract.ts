@@ -16,9 +16,14 @@ const PDF = [...'%PDF-'].map((c) => c.charCodeAt(0));
 
 const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
-/** A PDF's header may follow a little junk (readers accept it within the first 1024 bytes). */
-const isPdf = (bytes: Uint8Array): boolean => {
-  for (let at = 0; at < Math.min(1024, bytes.length - PDF.length); at++) if (startsWith(bytes, PDF, at)) return true;
+/**
+ * A PDF starts with its header; readers accept a little junk before it (within 1024 bytes), which
+ * we do for a file named .pdf only (a text that quotes "%PDF-" stays a text).
+ */
+const isPdf = (bytes: Uint8Array, ext: string): boolean => {
+  if (startsWith(bytes, PDF)) return true;
+  if (ext !== '.pdf') return false;
+  for (let at = 1; at < Math.min(1024, bytes.length - PDF.length); at++) if (startsWith(bytes, PDF, at)) return true;
   return false;
 };
 
@@ -65,7 +70,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     } else {
       throw new AppError('IMPORT_UNSUPPORTED', `Tệp ${fileName} là tệp OpenDocument nhưng không phải văn bản (${mime}); hãy dùng tệp văn bản .odt, .docx, .doc, .pdf hoặc .txt.`);
     }
-  } else if (isPdf(bytes)) {
+  } else if (isPdf(bytes, ext)) {
     doc = await pdfDocument(bytes, fileName);
   } else if (ext === '.docx' || ext === '.doc' || ext === '.odt' || ext === '.pdf') {
     const what = ext === '.pdf' ? 'PDF' : ext === '.docx' ? 'Word (.docx là tệp nén ZIP)' : ext === '.doc' ? 'Word 97–2003' : 'OpenDocument (.odt là tệp nén ZIP)';
