@@ -93,6 +93,15 @@ describe('the intro, the Kính gửi line, the signature', () => {
     expect(commune).toEqual(KIEN_THUY);
   });
 
+  it('a header and an intro naming different units (a report made from another unit\'s): the header\'s, and a warning at the intro', () => {
+    const { commune, warnings } = who(['UBND THÀNH PHỐ HẢI PHÒNG', 'UBND XÃ KIẾN THỤY', ...HEADER_TAIL, 'Ủy ban nhân dân xã An Lão báo cáo như sau:', 'TM. ỦY BAN NHÂN DÂN XÃ KIẾN THUỴ']);
+    expect(commune).toEqual(KIEN_THUY);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'IMPORT_UNIT_MISMATCH', line: 9, text: 'Ủy ban nhân dân xã An Lão báo cáo như sau:' })]);
+    expect(warnings[0]?.message).toContain('xã An Lão');
+    // The same unit in other capitals or tone placement is no mismatch.
+    expect(who(['UBND XÃ KIẾN THUỴ', ...HEADER_TAIL, 'Ủy ban nhân dân xã Kiến Thụy báo cáo như sau:', 'TM. ỦY BAN NHÂN DÂN XÃ KIẾN THỤY']).warnings).toEqual([]);
+  });
+
   it('names with a dash or an apostrophe, whatever dash or apostrophe the document uses', () => {
     expect(who(['Ủy ban nhân dân phường Văn Miếu – Quốc Tử Giám báo cáo như sau:']).commune)
       .toEqual({ name: 'Văn Miếu – Quốc Tử Giám', kind: 'phường', code: '00226', province: 'Hà Nội', provinceCode: '01' });

@@ -61,6 +61,9 @@ const NAME_RUN = new RegExp(String.raw`^${NAME_WORD}(?:(?:\s+|\s*[-–]\s*)${NAM
 /** After a register name inside a capitalised run, what may follow without being part of the name. */
 const AFTER_NAME = new RegExp(String.raw`^(?:\d|(?:Tỉnh|TỈNH|Thành\s+phố|THÀNH\s+PHỐ|TP)${END})`, 'u');
 
+/** What follows the unit's name in the intro: "… xã Kiến Thụy báo cáo", "… phường Hồng An, thành phố Hải Phòng báo cáo". */
+const INTRO_AFTER = /^\s*(?:,[^.;:]{0,60}?)?\s*(?:xin\s+|kính\s+)?báo\s+cáo/iu;
+
 const kindOf = (word: string): UnitKind => word.toLowerCase().replace(/\s+/g, ' ') as UnitKind;
 const hasLower = (text: string) => /\p{Ll}/u.test(text);
 const strip = (text: string) => text.replace(TRAILING, '');
@@ -126,13 +129,14 @@ function unitMentions(register: UnitRegister, paragraphs: readonly Paragraph[], 
       return;
     }
     const signature = /^(?:TM|KT|Q|TL|TUQ)\.\s/u.test(text);
-    const rank: Rank = signature ? 'signature' : /báo cáo/iu.test(text) ? 'intro' : 'text';
     const seen: number[] = [];
     for (const m of text.matchAll(AUTHORITY_UNIT)) {
       const kind = kindOf(m[1] ?? '');
       const at = m.index + m[0].length;
       seen.push(at);
-      const name = readName(register, kind, text.slice(at), false);
+      const rest = text.slice(at);
+      const name = readName(register, kind, rest, false);
+      const rank: Rank = signature ? 'signature' : name && INTRO_AFTER.test(rest.slice(name.written.length)) ? 'intro' : 'text';
       if (name) out.push({ kind, ...name, rank, paragraph });
     }
     for (const m of text.matchAll(PLAIN_UNIT)) {
@@ -222,6 +226,19 @@ export function identify(paragraphs: readonly Paragraph[], options: ImportOption
   const name = writtenName(chosen, mentions);
   const warnings: ImportWarning[] = [];
   const warn = (code: string, message: string) => warnings.push({ code, message, line: chosen.paragraph.line, text: chosen.paragraph.text });
+  // A report made from another unit's often keeps that unit's name in one place: the header, the
+  // intro and the signature must name the same unit.
+  const sameUnit = (m: UnitMention) =>
+    m.kind === chosen.kind && (m.units.length && chosen.units.length ? m.units.some((u) => chosen.units.includes(u)) : nameKey(m.written) === nameKey(chosen.written));
+  const other = mentions.find((m) => (m.rank === 'header' || m.rank === 'intro' || m.rank === 'signature') && !sameUnit(m));
+  if (other) {
+    warnings.push({
+      code: 'IMPORT_UNIT_MISMATCH',
+      message: `Dòng ${other.paragraph.line} ghi ${other.kind} ${other.written}, khác đơn vị báo cáo (${chosen.kind} ${name}, dòng ${chosen.paragraph.line}): văn bản có thể được sao từ báo cáo của đơn vị khác, hãy kiểm tra tên đơn vị.`,
+      line: other.paragraph.line,
+      text: other.paragraph.text,
+    });
+  }
 
   const provinces = provinceMentions(register, paragraphs, headerEnd);
   const given = options.province?.trim() ? register.province(options.province) : undefined;

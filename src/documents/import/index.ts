@@ -19,7 +19,8 @@ export type { ImportOptions, ImportResult, ImportSource, ImportWarning, SourceCe
  *  - the report: IMPORT_UNIT_AMBIGUOUS (a unit name several provinces share, no province named or
  *    given: the candidates are in `details`), IMPORT_NO_PROVINCE, IMPORT_NO_YEAR, IMPORT_INVALID.
  * A readable report comes back with warnings for whatever it could not place or read
- * (IMPORT_UNIT_UNKNOWN: a unit the national register does not have, kept as written).
+ * (IMPORT_UNIT_UNKNOWN: a unit the national register does not have, kept as written;
+ * IMPORT_UNIT_MISMATCH: header, intro and signature name different units).
  */
 export async function importReport(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = await extractDocument(bytes, fileName, options.deadline === undefined ? {} : { deadline: options.deadline });
