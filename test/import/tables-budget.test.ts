@@ -270,4 +270,15 @@ describe('a budget table read by its header cells', () => {
       ['Trang bị máy tính, máy quét tốc độ cao cho bộ phận một cửa', 'investment', 400 * M],
     ]);
   });
+
+  it('leaves "Thời gian thực hiện" and "Đơn vị chủ trì" out of the money columns, and "Tổng hợp …" is a line, not a total', () => {
+    const got = read([
+      ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Kế hoạch năm 2027 (triệu đồng)'],
+      ['1', 'Chuyển đổi số', 'Văn phòng', '2027', '200'],
+      ['2', 'Tổng hợp dữ liệu dân cư', 'Công an xã', 'Quý II', '50'],
+    ], 2027);
+    expect(got.columns).toEqual(['Kế hoạch năm 2027 (triệu đồng)']);
+    expect(got.lines.map((l) => [l.title, l.amount])).toEqual([['Chuyển đổi số', 200 * M], ['Tổng hợp dữ liệu dân cư', 50 * M]]);
+    expect(got.total).toBeUndefined();
+  });
 });

@@ -42,4 +42,16 @@ describe('a dossier-figures table', () => {
       ['3', 'Tập huấn tiếp nhận hồ sơ trực tiếp', '20'],
     ])).kind).toBe('budget');
   });
+
+  it('reads a count with its rate in one cell ("6.608 (99,98%)", "6.790 hồ sơ, đạt 99,90%") and a rate alone ("99,98%")', () => {
+    const got = read([
+      ['Nội dung', 'Kết quả'],
+      ['Tổng số hồ sơ tiếp nhận', '6.797 hồ sơ'],
+      ['Tiếp nhận trực tuyến', '6.608 (99,98%)'],
+      ['Giải quyết đúng hạn', '6.790 hồ sơ, đạt 99,90%'],
+      ['Giải quyết quá hạn', '7'],
+      ['Tỷ lệ số hóa hồ sơ', '95,5%'],
+    ]);
+    expect(got.dossiers).toEqual({ total: 6797, online: 6608, statedOnlineRate: 99.98, resolvedOnTime: 6790, statedOnTimeRate: 99.9, resolvedLate: 7, digitizationRate: 95.5 });
+  });
 });

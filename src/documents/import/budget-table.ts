@@ -90,7 +90,7 @@ export function styleOf(stt: string): string {
   return 'other';
 }
 
-const TOTAL = /^(?:tổng cộng|tổng số|tổng|cộng)(?!\p{L})/u;
+const TOTAL = /^(?:tổng cộng|tổng số|tổng|cộng)(?!\p{L})(?!\s+(?:hợp|kết))/u;
 const IN_WHICH = /^trong đó\s*:?\s*$/u;
 
 function kindFromCell(text: string): Kind | undefined {

@@ -19,6 +19,8 @@ export interface DossierTableRead {
 
 type CountKey = Exclude<DossierKey, 'digitizationRate' | 'onlinePaymentRate'>;
 
+/** A label is words: not a figure, nor a figure with words ("6.608 (99,98%)"). */
+const isLabel = (g: GridCell) => cellFigure(g.cell.text).kind === 'text' && !/^\d/.test(g.cell.text.trim());
 const isRateLabel = (text: string) => /ty le|%/.test(keyOf(text));
 
 function labelKey(texts: readonly string[]): DossierKey | undefined {
@@ -47,13 +49,15 @@ export function readDossierTable(source: SourceTable, grid: (GridCell | undefine
     distinct(line).forEach((g) => {
       if (g.first !== r) return;
       const raw = g.cell.text.trim();
-      const percent = /%\s*$/.test(raw);
-      const f = cellFigure(raw.replace(/\s*%\s*$/, ''));
+      // "6.608 hồ sơ", "6.608 (99,98%)", "6.608, đạt 99,98%": a count and the rate stated with it.
+      const both = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:\s*hồ sơ)?(?:(?:\s*\(\s*|\s*[,;]\s+|\s+)(?:(?:đạt|chiếm)(?:\s+tỷ lệ)?\s*)?(\d{1,3}(?:,\d+)?)\s*%\s*\)?)?$/iu.exec(raw);
+      const percent = /%\s*$/.test(raw) && !both?.[2];
+      const f = both ? { kind: 'figure' as const, number: both[1] ?? '', unit: undefined } : cellFigure(raw.replace(/\s*%\s*$/, ''));
       if (f.kind !== 'figure' || f.unit) return;
       const c = line.indexOf(g);
       // Row label: the text cells left of the figure; column labels: the text cells above it.
-      const rowLabels = distinct(line.slice(0, c)).filter((x) => cellFigure(x.cell.text).kind === 'text').map((x) => x.cell.text);
-      const colLabels = distinct(grid.slice(0, r).map((l) => l[c])).filter((x) => cellFigure(x.cell.text).kind === 'text').map((x) => x.cell.text);
+      const rowLabels = distinct(line.slice(0, c)).filter(isLabel).map((x) => x.cell.text);
+      const colLabels = distinct(grid.slice(0, r).map((l) => l[c])).filter(isLabel).map((x) => x.cell.text);
       const key = labelKey(rowLabels) && labelKey(colLabels) && labelKey(rowLabels) === 'total' ? labelKey(colLabels) : (labelKey(rowLabels) ?? labelKey(colLabels));
       if (!key) return;
       const rate = percent || [...rowLabels, ...colLabels].some(isRateLabel) || key === 'digitizationRate' || key === 'onlinePaymentRate';
@@ -68,6 +72,9 @@ export function readDossierTable(source: SourceTable, grid: (GridCell | undefine
       }
       if (f.number.includes(',')) return;
       set(key satisfies CountKey, parseCount(f.number), ref, raw);
+      const rateWith = both?.[2] !== undefined ? parseRate(both[2]) : undefined;
+      if (rateWith !== undefined && key === 'online') set('statedOnlineRate', rateWith, ref, raw);
+      if (rateWith !== undefined && key === 'resolvedOnTime') set('statedOnTimeRate', rateWith, ref, raw);
     });
   });
   return out;

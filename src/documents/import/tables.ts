@@ -153,10 +153,10 @@ const K = {
   stt: /^(?:stt|tt|so tt|so thu tu)\.?$/,
   note: /ghi chu/,
   unit: /^(?:dvt|don vi tinh|don vi)\.?$/,
-  code: /ma khoan|ma so|^khoan\b|ma loai|loai,? khoan|ma nganh|ma chuong|ma muc|ma nhiem vu/,
-  kind: /loai chi|tinh chat|nhom chi|^loai$/,
+  code: /ma khoan|ma so|^khoan$|^khoan \d|^ma$|ma loai|loai,? khoan|ma nganh|ma chuong|ma muc|ma nhiem vu/,
+  kind: /loai chi|tinh chat|nhom chi|^loai$|^phan loai$/,
   rate: /ty le|%/,
-  amount: /kinh phi|du toan|so tien|thanh tien|tong so|tong cong|^tong$|^cong$|thuc hien|chi dau tu|chi thuong xuyen|nhu cau|giai ngan|ngan sach|nguon von|^nam \d{4}|dau tu phat trien|thuong xuyen|von|gia tri/,
+  amount: /kinh phi|du toan|so tien|thanh tien|tong so|tong cong|^tong$|^cong$|thuc hien|chi dau tu|chi thuong xuyen|nhu cau|giai ngan|ngan sach|nguon von|^nam \d{4}|dau tu phat trien|thuong xuyen|von|gia tri|ke hoach nam|^kh (?:nam )?\d{4}/,
   title: /noi dung|danh muc|^ten\b|hang muc|chi tieu|nhiem vu|du an|cong viec|linh vuc|khoan chi|muc chi/,
 };
 
@@ -169,6 +169,8 @@ export const keyOf = (text: string): string => searchKey(text).replace(/[():;,]+
 function roleOf(label: string): ColumnRole | undefined {
   const k = keyOf(label).replace(/\(.*?\)/g, '').trim();
   if (K.stt.test(k)) return 'stt';
+  // "Thời gian thực hiện", "Tiến độ", "Đơn vị thực hiện": not figures of money.
+  if (/thoi gian|tien do|thoi han|thoi diem|don vi (?:thuc hien|chu tri|phoi hop)|co quan/.test(k)) return undefined;
   if (K.note.test(k)) return 'note';
   if (K.unit.test(k)) return 'unit';
   if (K.code.test(k)) return 'code';
