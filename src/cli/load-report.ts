@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { validateReport, type Finding } from '../domain/checks.ts';
-import { importReport, type ImportWarning } from '../documents/import/index.ts';
+import { importReport, type ImportOptions, type ImportWarning } from '../documents/import/index.ts';
 import { AppError } from '../domain/errors.ts';
+import { nationalRegister } from '../domain/national-register.ts';
 import type { Report } from '../domain/report-schema.ts';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -19,10 +20,10 @@ export interface LoadedReport {
  * importer (which decides what a file is by its bytes).
  * Unreadable input is an AppError (exit 2); a readable report with problems gives findings (exit 1).
  */
-export async function loadReportFile(path: string): Promise<LoadedReport> {
+export async function loadReportFile(path: string, options: ImportOptions = {}): Promise<LoadedReport> {
   const ext = extname(path).toLowerCase();
   if (IMPORTED.has(ext)) {
-    const imported = await importReport(await readBytes(path), path);
+    const imported = await importReport(await readBytes(path), path, options);
     const v = validateReport(imported.report);
     return { report: v.ok ? v.report : undefined, findings: [...imported.warnings.map(warningFinding), ...v.findings] };
   }
@@ -38,6 +39,19 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
   }
   const v = validateReport(data);
   return { report: v.ok ? v.report : undefined, findings: v.findings };
+}
+
+/**
+ * `--province`: the province that settles a unit name several provinces share when the file names
+ * none — its name ("Nghệ An", "tỉnh Nghệ An", "TP. Hồ Chí Minh") or its official code ("40").
+ */
+export function provinceOption(value: string | undefined): ImportOptions {
+  if (value === undefined) return {};
+  const province = nationalRegister().province(value);
+  if (!province) {
+    throw new AppError('IMPORT_PROVINCE_UNKNOWN', `Không có tỉnh, thành phố "${value}" trong danh mục 34 tỉnh, thành phố: hãy ghi tên (ví dụ "Hải Phòng") hoặc mã (ví dụ 31).`);
+  }
+  return { province: province.name };
 }
 
 /** What the importer could not read is a warning: the figures the checks see may be incomplete. */

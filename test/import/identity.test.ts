@@ -218,6 +218,22 @@ describe('khcn import --province', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('IMPORT_PROVINCE_UNKNOWN');
   });
+
+  it('khcn check takes it too', async () => {
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
+    expect(await main(['check', file, '--json'], io)).toBe(2);
+    expect(out.join('')).toContain('IMPORT_UNIT_AMBIGUOUS');
+    out.length = 0;
+    // An Giang has no xã Bình Minh: read, with the unit unknown there.
+    expect(await main(['check', file, '--json', '--province', '91'], io)).toBe(1);
+    const codes = (JSON.parse(out.join('')) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(codes).toContain('IMPORT_UNIT_UNKNOWN');
+    out.length = 0;
+    // Nghệ An has one: the seed's three dossier mismatches, nothing about the unit.
+    expect(await main(['check', file, '--json', '--province', 'Nghệ An'], io)).toBe(1);
+    expect((JSON.parse(out.join('')) as { findings: { code: string }[] }).findings.map((f) => f.code)).toEqual(['DOSSIER_TOTAL', 'DOSSIER_CHANNELS', 'DOSSIER_OUTCOMES']);
+  });
 });
 
 describe('lookup cost', () => {

@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importReport } from '../../documents/import/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { nationalRegister } from '../../domain/national-register.ts';
 import { EXIT, type Command } from '../io.ts';
-import { readBytes } from '../load-report.ts';
+import { provinceOption, readBytes } from '../load-report.ts';
 
 export const importCommand: Command = {
   name: 'import',
@@ -18,14 +17,9 @@ export const importCommand: Command = {
     });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new AppError('BAD_USAGE', `Cách dùng: khcn ${this.usage}`);
-    // The province settles a unit name several provinces share when the file names none:
-    // its name ("Nghệ An", "tỉnh Nghệ An", "TP. Hồ Chí Minh") or its official code ("40").
-    const province = values.province === undefined ? undefined : nationalRegister().province(values.province);
-    if (values.province !== undefined && !province) {
-      throw new AppError('IMPORT_PROVINCE_UNKNOWN', `Không có tỉnh, thành phố "${values.province}" trong danh mục 34 tỉnh, thành phố: hãy ghi tên (ví dụ "Hải Phòng") hoặc mã (ví dụ 31).`);
-    }
+    const options = provinceOption(values.province);
     const bytes = await readBytes(file);
-    const result = await importReport(bytes, file, province ? { province: province.name } : {});
+    const result = await importReport(bytes, file, options);
     const json = `${JSON.stringify(result.report, null, 2)}\n`;
     if (values.out) {
       await writeFile(values.out, json);
