@@ -176,6 +176,8 @@ describe('PDF: text layer, paragraphs and bordered tables', () => {
     ]);
     // Every cell's lines are the lines holding its text.
     for (const r of t.rows) for (const c of r) expect(c.lines.map((n) => doc.lines[n - 1]).join(' ')).toBe(c.text);
+    // Bold as written: the header, the group rows' filled cells and the total row (pdftohtml's <b>).
+    expect(t.rows.map((r) => r.map((c) => (c.bold ? 'B' : '.')).join(''))).toEqual(['BBBB', 'BB', 'BB.B.', '.....', '.....', 'BB..B', '.....', '....', 'BBB']);
   }, 60_000);
 });
 

@@ -31,7 +31,7 @@ export const LIMITS = {
    */
   convertTimeoutMs: 20_000,
   /**
-   * PDF: all of poppler's work on one file (pdfinfo, pdftotext, pdftoppm for the pages that look
+   * PDF: all of poppler's work on one file (pdfinfo, pdftotext; pdftoppm and pdftohtml for the pages that look
    * tabular) within this, so that a hostile PDF ends in a coded error within 2 s. A 30-page
    * report takes ~0,2 s.
    */

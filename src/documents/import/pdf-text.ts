@@ -13,8 +13,10 @@ import type { SourceCell, SourceDocument, SourceTable } from './types.ts';
  * -bbox-layout` (every word with its box, in poppler's reading order: flows, blocks, lines),
  * then, for the pages that look tabular, `pdftoppm` renders the page at 72 dpi without
  * anti-aliasing so that the ruling lines of bordered tables can be found (pdf-grid.ts): the
- * text layer says nothing of borders. Each tool runs as a bounded child (child.ts): all of them
- * share one deadline (LIMITS.pdfMs), their output is capped, pdftotext's memory too.
+ * text layer says nothing of borders; and `pdftohtml -xml` tells which words are bold. Each tool
+ * runs as a bounded child (child.ts): all share one deadline (LIMITS.pdfMs), their output and
+ * memory are capped; past the deadline the reading fails (IMPORT_PDF_TOO_COMPLEX) unless only
+ * the optional steps (rulings, bold) are left, which are then skipped.
  *
  * What is made of the words:
  *  - page headers and footers are dropped: lines in the top or bottom margin that are a page
@@ -22,8 +24,8 @@ import type { SourceCell, SourceDocument, SourceTable } from './types.ts';
  *  - a bordered table becomes a SourceTable: rows and cells from the rulings (merged cells from
  *    the missing rulings: colSpan, rowSpan), each word in the cell under its centre; a cell's
  *    wrapped lines are joined into one paragraph; a table continued on the next page (same
- *    columns, nothing in between) is one table. A PDF does not say which words are bold: cells
- *    are never `bold` here. Tables without vertical rulings are read as running text;
+ *    columns, nothing in between) is one table. A cell is `bold` when all its words are set in a
+ *    bold font (`pdftohtml -xml` marks them). Tables without vertical rulings are read as running text;
  *  - running text is joined into paragraphs: a line continues the previous one unless the
  *    previous line stopped short of the right edge, the line starts a list item ("-", "+", "•",
  *    "1.", "1.1.", "a)", "II."), is indented, or follows a larger vertical gap than the page's
@@ -77,7 +79,8 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
   try {
     const input = join(dir, 'input.pdf');
     await writeFile(input, bytes);
-    const run = async (command: string, args: string[], maxOutputBytes: number, memoryMb?: number): Promise<ChildResult> => {
+    /** Runs a tool within the deadline; past it, the reading fails, unless the step is optional. */
+    const run = async (command: string, args: string[], maxOutputBytes: number, memoryMb?: number, optional = false): Promise<ChildResult> => {
       const timeoutMs = Math.max(50, Math.round(deadline - performance.now()));
       let result: ChildResult;
       try {
@@ -86,7 +89,7 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw needsPoppler();
         throw e;
       }
-      if (result.timedOut) throw tooComplex(fileName);
+      if (result.timedOut && !optional) throw tooComplex(fileName);
       return result;
     };
 
@@ -120,15 +123,26 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
     for (let p = 0; p < parsed.length && pdftoppm; p++) {
       if (!looksTabular(parsed[p]!) || rendered >= LIMITS.maxPdfPagesRendered || deadline - performance.now() < 200) continue;
       rendered += 1;
-      const ppm = await run(pdftoppm, ['-gray', '-r', '72', '-aa', 'no', '-aaVector', 'no', '-f', String(p + 1), '-l', String(p + 1), input, join(dir, `p${p + 1}`)], 64 * 1024, LIMITS.pdfChildMemoryMb);
-      if (ppm.code !== 0) continue;
+      const ppm = await run(pdftoppm, ['-gray', '-r', '72', '-aa', 'no', '-aaVector', 'no', '-f', String(p + 1), '-l', String(p + 1), input, join(dir, `p${p + 1}`)], 64 * 1024, LIMITS.pdfChildMemoryMb, true);
+      if (ppm.code !== 0 || ppm.timedOut) continue;
       const file = (await readdir(dir)).find((f) => f.startsWith(`p${p + 1}-`) && f.endsWith('.pgm'));
       if (!file) continue;
       const image = await readFile(join(dir, file));
       await rm(join(dir, file), { force: true });
       grids.set(p, findGrids(image));
     }
-    return assemble(parsed, grids);
+    // Which words are bold, for the tables' cells (group rows often are): pdftohtml marks the
+    // text set in a bold font with <b>. Optional, like the rulings.
+    const bold = new Set<Word>();
+    const pdftohtml = tool('pdftohtml');
+    const tablePages = [...grids.entries()].filter(([, g]) => g.length > 0).map(([p]) => p);
+    if (pdftohtml && tablePages.length > 0 && deadline - performance.now() > 200) {
+      const from = Math.min(...tablePages) + 1;
+      const to = Math.max(...tablePages) + 1;
+      const html = await run(pdftohtml, ['-xml', '-i', '-q', '-stdout', '-zoom', '1', '-f', String(from), '-l', String(to), input], LIMITS.maxPdfTextBytes, LIMITS.pdfChildMemoryMb, true);
+      if (html.code === 0 && !html.timedOut && !html.overflow) markBold(html.stdout.toString('utf8'), parsed, new Set(tablePages), bold);
+    }
+    return assemble(parsed, grids, bold);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -248,7 +262,42 @@ interface Placed {
   emitted: boolean;
 }
 
-function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
+/**
+ * pdftohtml -xml's <text> fragments (top, left, width, height in points with -zoom 1) whose text
+ * is all inside <b>: the words of `pages` (0-based numbers in `only`) whose centre lies in one
+ * are added to `bold`.
+ */
+function markBold(xml: string, pages: Page[], only: Set<number>, bold: Set<Word>): void {
+  let page = -1;
+  const boxes = new Map<number, { x0: number; y0: number; x1: number; y1: number }[]>();
+  const re = /<page number="(\d+)"|<text ([^>]*)>(.*?)<\/text>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[1] !== undefined) {
+      page = Number(m[1]) - 1;
+      continue;
+    }
+    const inner = (m[3] ?? '').replace(/<\/?i>/g, '');
+    if (!inner.includes('<b>') || decode(inner.replace(/<b>.*?<\/b>/g, '').replace(/<[^>]*>/g, '')).trim() !== '') continue;
+    const a = m[2] ?? '';
+    const left = num(a, 'left');
+    const top = num(a, 'top');
+    const list = boxes.get(page) ?? [];
+    list.push({ x0: left, y0: top, x1: left + num(a, 'width'), y1: top + num(a, 'height') });
+    boxes.set(page, list);
+  }
+  for (const p of only) {
+    const list = boxes.get(p) ?? [];
+    for (const l of pages[p]?.lines ?? []) {
+      for (const w of l.words) {
+        const cx = (w.x0 + w.x1) / 2;
+        const cy = (w.y0 + w.y1) / 2;
+        if (list.some((b) => b.x0 - 1 <= cx && cx <= b.x1 + 1 && b.y0 - 1 <= cy && cy <= b.y1 + 1)) bold.add(w);
+      }
+    }
+  }
+}
+
+function assemble(pages: Page[], grids: Map<number, Grid[]>, bold: Set<Word> = new Set()): SourceDocument {
   const lines: string[] = [];
   const tables: SourceTable[] = [];
   const drop = furniture(pages);
@@ -290,7 +339,7 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>): SourceDocument {
       const table = l.words.map((w) => owner.get(w)).find((t) => t !== undefined);
       if (table && !table.emitted) {
         endParagraph();
-        lastTable = emitTable(table, lastTable, lines, tables);
+        lastTable = emitTable(table, lastTable, lines, tables, bold);
       }
       const free = l.words.filter((w) => !owner.has(w));
       if (free.length === 0) continue;
@@ -395,7 +444,7 @@ function cellParagraphs(words: Word[]): string[] {
  * the new page: no number in the first cell, and each of its pieces of text a lower-case
  * continuation of a cell above) is joined back into the row it belongs to.
  */
-function emitTable(t: Placed, previous: Placed | undefined, lines: string[], tables: SourceTable[]): Placed {
+function emitTable(t: Placed, previous: Placed | undefined, lines: string[], tables: SourceTable[], bold: Set<Word>): Placed {
   t.emitted = true;
   const continued = previous !== undefined && previous.page === t.page - 1 && sameColumns(previous.grid, t.grid);
   let rows = t.table.rows;
@@ -423,6 +472,8 @@ function emitTable(t: Placed, previous: Placed | undefined, lines: string[], tab
         cell.lines.push(lines.length);
       }
       cell.text = cell.lines.map((n) => lines[n - 1]).join(' ');
+      const words = t.words.get(cell) ?? [];
+      cell.bold = words.length > 0 && words.every((w) => bold.has(w));
     }
   }
   if (continued) {
