@@ -82,7 +82,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
   }
   const { lines } = doc;
   if (lines.every((l) => l.trim() === '')) throw new AppError('IMPORT_EMPTY', `Tệp ${fileName} không có nội dung văn bản.`);
-  if (lines.length > LIMITS.maxLines || lines.some((l) => l.length > LIMITS.maxLineChars)) {
+  if (lines.length > LIMITS.maxLines || lines.some((l) => l.length > LIMITS.maxLineChars) || lines.reduce((n, l) => n + l.length, 0) > LIMITS.maxTextChars) {
     throw new AppError('IMPORT_NOT_REPORT', `Tệp ${fileName} quá dài hoặc có đoạn quá dài để là một báo cáo.`);
   }
   return doc;

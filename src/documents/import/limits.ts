@@ -26,6 +26,13 @@ export const LIMITS = {
   maxLines: 20_000,
   maxLineChars: 20_000,
   /**
+   * Characters of text in all (table cells' included). The largest report the schema allows,
+   * rendered by khcn, is ~290.000; an ordinary one 20–60.000. The reader's work grows with the
+   * text (measured ~0,3–1 s a million characters of hostile text): this, not the 20 MB of the
+   * file, is what bounds it.
+   */
+  maxTextChars: 1_000_000,
+  /**
    * LibreOffice converting a .doc/.odt to DOCX: ~1,5 s measured for a report (fresh profile
    * included); under the import pool's 30 s deadline so that the process is ours to kill.
    */

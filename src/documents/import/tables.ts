@@ -33,6 +33,13 @@ export interface CellRef {
   line: number;
 }
 
+/**
+ * Columns of a table's grid at most: a budget or dossier table has ten or twenty. Cells (or parts
+ * of spans) beyond it stay out of the grid (their text is still in the lines), so that a hostile
+ * table (hundreds of cells a row, colspan 100000) cannot make a grid of millions of positions.
+ */
+export const MAX_GRID_COLUMNS = 64;
+
 /** Spans expanded: `grid[r][c]` is the cell covering grid row r, column c (undefined for a hole). */
 export function toGrid(table: SourceTable): (GridCell | undefined)[][] {
   const grid: (GridCell | undefined)[][] = table.rows.map(() => []);
@@ -41,13 +48,15 @@ export function toGrid(table: SourceTable): (GridCell | undefined)[][] {
     cells.forEach((cell, i) => {
       const line = grid[r] ?? [];
       while (line[c] !== undefined) c += 1;
+      if (c >= MAX_GRID_COLUMNS) return;
       const g: GridCell = { cell, row: r, col: i, first: r };
+      const colSpan = Math.min(Math.max(1, cell.colSpan), MAX_GRID_COLUMNS - c);
       for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr += 1) {
         const target = grid[r + dr];
         if (!target) break;
-        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc += 1) target[c + dc] = g;
+        for (let dc = 0; dc < colSpan; dc += 1) target[c + dc] = g;
       }
-      c += Math.max(1, cell.colSpan);
+      c += colSpan;
     });
   });
   const width = Math.max(0, ...grid.map((l) => l.length));
@@ -213,9 +222,10 @@ function isNumberingRow(cells: readonly (GridCell | undefined)[]): boolean {
 }
 
 export function distinct(cells: readonly (GridCell | undefined)[]): GridCell[] {
-  const out: GridCell[] = [];
-  for (const g of cells) if (g && !out.includes(g)) out.push(g);
-  return out;
+  // A Set, not out.includes: a row of thousands of cells (hostile input) must stay linear.
+  const seen = new Set<GridCell>();
+  for (const g of cells) if (g) seen.add(g);
+  return [...seen];
 }
 
 /**

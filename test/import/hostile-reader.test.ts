@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importReport } from '../../src/documents/import/index.ts';
+import { toGrid } from '../../src/documents/import/tables.ts';
+import type { SourceCell, SourceTable } from '../../src/documents/import/types.ts';
+import { runChecks } from '../../src/domain/checks.ts';
+import { isAppError } from '../../src/domain/errors.ts';
+
+/**
+ * Issue 12's acceptance for the rebuilt reader: hostile text and tables end in a report or in a
+ * coded error, within 2 seconds and bounded memory, whatever the regular expressions over lines
+ * and cells meet. Each case is an ordinary report (a corpus file written by hand) with the hostile
+ * part inserted where the reader looks hardest (budget, dossier sentence, header).
+ */
+const SECOND_BUDGET_MS = 2000;
+/**
+ * The time asserted is the CPU time the import took (this test file runs in a process of its own):
+ * 2 s of work, whatever else the machine runs at the same time (wall time under a load of 10 on
+ * 2 cores is 2–5× longer). Wall time is held to a loose bound so that minutes are still caught.
+ */
+const WALL_BUDGET_MS = 10_000;
+const base = readFileSync(new URL('../fixtures/corpus/hand-xa-cai-be-2026.txt', import.meta.url), 'utf8').split(/\r?\n/);
+const after = (start: string, extra: readonly string[]): string => {
+  const at = base.findIndex((l) => l.startsWith(start));
+  if (at < 0) throw new Error(`no line "${start}"`);
+  return [...base.slice(0, at + 1), ...extra, ...base.slice(at + 1)].join('\n');
+};
+/** `unit` repeated up to `n` characters. */
+const run = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+/** `n` copies of a line of ~`chars` characters made of `unit`. */
+const lines = (prefix: string, unit: string, chars: number, n: number) => Array.from({ length: n }, () => prefix + run(unit, chars));
+
+interface Outcome {
+  /** CPU time (user + system) of the import and checks, ms. */
+  ms: number;
+  wallMs: number;
+  heapMb: number;
+  code: string;
+}
+
+/** Imports and checks; returns the error code ('ok' when a report came out), the time and heap growth. */
+async function outcome(bytes: Uint8Array, name: string): Promise<Outcome> {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let code = 'ok';
+  try {
+    const result = await importReport(bytes, name);
+    runChecks(result.report);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    expect(e.message).toMatch(/[ăâđêôơưáàảãạệếềểễ]/u);
+    code = e.code;
+  }
+  const used = process.cpuUsage(cpu);
+  const wallMs = performance.now() - started;
+  expect(wallMs).toBeLessThan(WALL_BUDGET_MS);
+  if (process.env.HOSTILE_LOG) console.log(`${name}: ${code} cpu ${((used.user + used.system) / 1000).toFixed(0)} ms wall ${wallMs.toFixed(0)} ms heap +${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(0)} MB`);
+  return { code, ms: (used.user + used.system) / 1000, wallMs, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 };
+}
+
+beforeAll(async () => {
+  // Modules and the national register loaded once, so that the cases time the reading alone.
+  expect((await outcome(strToU8(base.join('\n')), 'cai-be.txt')).code).toBe('ok');
+});
+
+describe('hostile text near the limits: a report or a coded error within 2 s (issue 12)', () => {
+  // ~40 lines of ~19.000 characters (under maxLineChars 20.000): ~800.000 characters, under the
+  // 1.000.000 of text a document may have.
+  const long = (unit: string, prefix = '• ') => lines(prefix, unit, 19_000, 40);
+  it.each([
+    ['runs of "1.1.1.…" in the budget', '3) Kinh phí', long('1.')],
+    ['runs of "1,1,1,…"', '3) Kinh phí', long('1,')],
+    ['"triệu đồng" repeated after a colon', '2) Dự toán', long('1 triệu đồng ', '• Chi: ')],
+    ['"12,5 tr.đ" with no spaces', '2) Dự toán', long('12,5 tr.đ')],
+    ['runs of spaces inside a budget line', '3) Kinh phí', Array.from({ length: 40 }, () => `• Chi${' '.repeat(19_000)}x: 5 triệu đồng`)],
+    ['an endless "Bằng chữ"', '2) Dự toán', long('một trăm ', 'Tổng 1 triệu đồng (Bằng chữ: ')],
+    ['unclosed parentheses with amounts', '2) Dự toán', long('(1 triệu đồng ')],
+    ['"I.I.I." and "1 1 1"', '2) Dự toán', [...long('I.').slice(0, 20), ...long('1 ').slice(0, 20)]],
+    ['dossier words repeated in the dossier sentence', '1) Kết quả', long('tiếp nhận 1 hồ sơ, đúng hạn 2 hồ sơ, đạt 99,82% ')],
+    ['dates and years everywhere', 'ỦY BAN', long('ngày 1/1/2026 năm 2026 ')],
+    ['the unit named a thousand times a line', 'Kính gửi', long('Ủy ban nhân dân xã Cái Bè tỉnh Đồng Tháp ', '')],
+    ['bullets and dashes only', '2) Dự toán', long('- + • * – ', '')],
+    ['19.000 short budget lines', '2) Dự toán', Array.from({ length: 19_000 }, (_, i) => `• Mục ${i}: ${i + 1} triệu đồng;`)],
+    ['19.000 lines alternating field headings and lines', '2) Dự toán', Array.from({ length: 19_000 }, (_, i) => (i % 2 ? `• Mục ${i}: 1 triệu đồng;` : `Khoa học, công nghệ – ${i} triệu đồng:`))],
+    ['19.000 "Căn cứ" lines', 'Kính gửi', Array.from({ length: 19_000 }, (_, i) => `Căn cứ Quyết định số ${i}/QĐ-UBND;`)],
+  ])('%s', async (_, where, extra) => {
+    const text = after(where, extra);
+    expect(text.length).toBeLessThan(1_000_000);
+    const { ms, heapMb } = await outcome(strToU8(text), 'bao-cao.txt');
+    expect(ms).toBeLessThan(SECOND_BUDGET_MS);
+    expect(heapMb).toBeLessThan(400);
+  }, 30_000);
+
+  it('more than a million characters of text is refused before it is read (IMPORT_NOT_REPORT)', async () => {
+    // 20 MB is accepted as a file; 1.100.000 characters of text is no report of the genre.
+    const text = after('3) Kinh phí', lines('• ', '1 triệu đồng ', 19_000, 58));
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const { code, ms } = await outcome(strToU8(text), 'bao-cao.txt');
+    expect(code).toBe('IMPORT_NOT_REPORT');
+    expect(ms).toBeLessThan(SECOND_BUDGET_MS);
+  });
+});
+
+/** A minimal Word document (one XML part) around `body`. */
+function wordDocument(body: string): Uint8Array {
+  const types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+  const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+  const doc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(doc) }, { level: 9 });
+}
+const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+const tc = (t: string, span = 1, merge = '') => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}</w:tcPr>${p(t)}</w:tc>`;
+const tbl = (rows: readonly string[]) => `<w:tbl>${rows.map((r) => `<w:tr>${r}</w:tr>`).join('')}</w:tbl>`;
+const head = ['ỦY BAN NHÂN DÂN XÃ CÁI BÈ', 'BÁO CÁO', 'Kết quả thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2026; đề xuất kế hoạch, dự toán kinh phí năm 2027', 'Ủy ban nhân dân xã Cái Bè, tỉnh Đồng Tháp báo cáo như sau:', 'I. KẾT QUẢ THỰC HIỆN NĂM 2026', 'II. ĐỀ XUẤT KẾ HOẠCH, DỰ TOÁN NĂM 2027', 'Đơn vị tính: triệu đồng'].map(p).join('');
+const budgetHeader = ['STT', 'Nội dung', 'Mã khoản', 'Loại chi', 'Kinh phí'].map((t) => tc(t)).join('');
+const nest = (depth: number, inner: string): string => {
+  let x = inner;
+  for (let i = 0; i < depth; i++) x = tbl([`<w:tc>${p('Khung')}${x}${p('')}</w:tc>`]);
+  return x;
+};
+
+describe('hostile Word tables: bounded grids, bounded nesting, within 2 s', () => {
+  it('colspan 100000 (capped at 1000 by the reader) on 4.000 cells: the grid stays at most 64 columns wide', async () => {
+    const cell = (colSpan: number): SourceCell => ({ text: '1.1.1', lines: [], colSpan, rowSpan: 1, bold: false });
+    const table: SourceTable = { rows: Array.from({ length: 40 }, () => Array.from({ length: 100 }, () => cell(1000))), firstLine: 0, lastLine: 0 };
+    const grid = toGrid(table);
+    expect(grid).toHaveLength(40);
+    expect(Math.max(...grid.map((l) => l.length))).toBeLessThanOrEqual(64);
+    const docx = wordDocument(head + tbl([budgetHeader, ...Array.from({ length: 40 }, () => Array.from({ length: 100 }, () => tc('1.1.1', 100_000)).join(''))]));
+    // Before: 18 s for this 3 KB file (a grid of 4 million positions, scanned quadratically).
+    const { ms } = await outcome(docx, 'span.docx');
+    expect(ms).toBeLessThan(SECOND_BUDGET_MS);
+  }, 30_000);
+
+  it('a table of 500 columns and one of 900 budget rows', async () => {
+    const wide = wordDocument(head + tbl([budgetHeader + Array.from({ length: 495 }, () => tc('Kinh phí')).join(''), ...Array.from({ length: 8 }, (_, r) => Array.from({ length: 500 }, (_, c) => tc(`${r}.${c}.1.1.1`)).join(''))]));
+    expect((await outcome(wide, 'wide.docx')).ms).toBeLessThan(SECOND_BUDGET_MS);
+    const rows = wordDocument(head + tbl([budgetHeader, ...Array.from({ length: 900 }, (_, r) => [tc(r % 3 ? String(r) : 'I'), tc(r % 3 ? `Nhiệm vụ ${r}` : 'KHOA HỌC, CÔNG NGHỆ'), tc('338'), tc('Thường xuyên'), tc(`${r},5`)].join(''))]));
+    expect((await outcome(rows, 'rows.docx')).ms).toBeLessThan(SECOND_BUDGET_MS);
+  }, 30_000);
+
+  it('rowspan 1000 down a 400-row table', async () => {
+    const docx = wordDocument(head + tbl([budgetHeader, ...Array.from({ length: 400 }, (_, r) => (r === 0 ? Array.from({ length: 10 }, () => tc('1', 1000, '<w:vMerge w:val="restart"/>')).join('') : `${Array.from({ length: 10 }, () => tc('', 1000, '<w:vMerge/>')).join('')}${tc('2')}`))]));
+    expect((await outcome(docx, 'rowspan.docx')).ms).toBeLessThan(SECOND_BUDGET_MS);
+  }, 30_000);
+
+  it('300 nested tables around 900.000 characters: no copy of the text per level (before: 2 minutes, 750 MB)', async () => {
+    const docx = wordDocument(head + nest(300, Array.from({ length: 150 }, () => p(run('Kinh phí 1.000 triệu đồng ', 6000))).join('')));
+    expect(docx.length).toBeLessThan(10_000);
+    const { ms, heapMb } = await outcome(docx, 'nested.docx');
+    expect(ms).toBeLessThan(SECOND_BUDGET_MS);
+    expect(heapMb).toBeLessThan(400);
+    // Three levels are tables of their own; deeper ones are their enclosing cell's text.
+    const result = await importReport(docx, 'nested.docx');
+    expect(result.tables).toHaveLength(3);
+  }, 30_000);
+});
