@@ -282,3 +282,16 @@ describe('a budget table read by its header cells', () => {
     expect(got.total).toBeUndefined();
   });
 });
+
+describe('bounded work on hostile tables', () => {
+  it('reads a 3.000-row table of wrapped cells and "Cộng" rows, and a cell spanning 1.000 columns, in well under a second', () => {
+    const rows: CellSpec[][] = [['STT', 'Nội dung', 'Kinh phí (triệu đồng)']];
+    for (let i = 0; i < 1000; i += 1) rows.push([String(i + 1), `Dòng ${i}`, '1'], ['', 'tiếp theo', ''], ['Cộng', '', '1']);
+    rows.push([{ text: 'x', colSpan: 1000 }]);
+    const started = performance.now();
+    const got = read(rows, 2027);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(got.lines).toHaveLength(1000);
+    expect(got.lines[0]?.title).toBe('Dòng 0 tiếp theo');
+  });
+});

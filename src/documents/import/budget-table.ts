@@ -177,6 +177,10 @@ export function readBudgetTable(
   let missingUnit = false;
 
   grid = joinWrappedRows(grid, header.headerRows, sttCol?.index);
+  let lastFilled = -1;
+  grid.forEach((l, r) => {
+    if (l.some((g) => g && g.first === r && g.cell.text.trim() !== '')) lastFilled = r;
+  });
   const rows: Row[] = [];
   let total: BudgetTableRead['total'];
   let afterTotal = false;
@@ -241,7 +245,7 @@ export function readBudgetTable(
       const sum = statedOf(figures);
       // "Cộng" followed by more lines is the subtotal of the group above it.
       if (/^cộng(?!\p{L})/u.test(lower) && sum !== undefined) {
-        const later = grid.slice(r + 1).some((l) => distinct(l).some((g) => g.cell.text.trim() !== ''));
+        const later = r < lastFilled;
         if (later && rows.length > 0) {
           rows.push({ title, titleRef: refOf(ctx.table, titleCell ?? cells[0] as GridCell, fallback), style: '', bold: false, figures, children: [], subtotal: true });
           continue;
@@ -469,8 +473,15 @@ function join(out: (GridCell | undefined)[][], from: number, into: number, own: 
     const joined: GridCell = t
       ? { ...t, cell: { ...t.cell, text: where === 'after' ? `${t.cell.text} ${text}` : `${text} ${t.cell.text}`, lines: where === 'after' ? [...t.cell.lines, ...g.cell.lines] : [...g.cell.lines, ...t.cell.lines] } }
       : { ...g, first: into };
-    if (t) for (const line of out) for (let k = 0; k < line.length; k += 1) if (line[k] === t) line[k] = joined;
-    else target[c] = joined;
+    if (t) {
+      // Only the rows the cell spans hold it.
+      for (let r = t.first; r < Math.min(out.length, t.first + Math.max(1, t.cell.rowSpan)); r += 1) {
+        const line = out[r] ?? [];
+        for (let k = 0; k < line.length; k += 1) if (line[k] === t) line[k] = joined;
+      }
+    } else {
+      target[c] = joined;
+    }
   }
   out[from] = row.map(() => undefined);
 }
