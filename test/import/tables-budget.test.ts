@@ -38,6 +38,8 @@ describe('money units and figures in cells', () => {
   it('reads the unit from header words, "Đơn vị tính" lines and cells, and no unit from "tỷ lệ" or "hoạt động"', () => {
     expect(unitOf('Kinh phí (triệu đồng)')).toBe('triệu đồng');
     expect(unitOf('Số tiền (đồng)')).toBe('đồng');
+    // "Số tiền (đồng)" is a money column ("tien dong" is not "tiến độ").
+    expect(classifyTable(tableOf([['STT', 'Nội dung', 'Số tiền (đồng)', 'Tiến độ'], ['1', 'Khoa học', '500.000.000', 'Quý I']])).header?.columns.map((c) => c.role)).toEqual(['stt', 'title', 'amount', undefined]);
     expect(unitOf('Thành tiền (nghìn đồng)')).toBe('nghìn đồng');
     expect(unitOf('Dự toán (tỷ đồng)')).toBe('tỷ đồng');
     expect(unitOf('Kinh phí (Tr.đ)')).toBe('triệu đồng');

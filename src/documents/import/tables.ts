@@ -179,7 +179,7 @@ function roleOf(label: string): ColumnRole | undefined {
   const k = keyOf(label).replace(/\(.*?\)/g, '').trim();
   if (K.stt.test(k)) return 'stt';
   // "Thời gian thực hiện", "Tiến độ", "Đơn vị thực hiện": not figures of money.
-  if (/thoi gian|tien do|thoi han|thoi diem|don vi (?:thuc hien|chu tri|phoi hop)|co quan/.test(k)) return undefined;
+  if (/\b(?:thoi gian|tien do|thoi han|thoi diem|don vi (?:thuc hien|chu tri|phoi hop)|co quan)\b/.test(k)) return undefined;
   if (K.note.test(k)) return 'note';
   if (K.unit.test(k)) return 'unit';
   if (K.code.test(k)) return 'code';
