@@ -250,4 +250,19 @@ describe('lookup cost', () => {
     expect(nationalRegister()).toBe(register);
     expect(ms).toBeLessThan(500);
   });
+
+  it('a hostile document (20.000 long lines full of unit and province names) is searched in bounded time', () => {
+    const filler = 'Ủy ban nhân dân xã Tân Phú, UBND phường Hồng An, xã Bình Minh, Sở Khoa học và Công nghệ tỉnh Nghệ An, thành phố Hải Phòng; '.repeat(40);
+    const lines = [
+      'UBND XÃ KIẾN THỤY', 'BÁO CÁO', 'Căn cứ hướng dẫn của Sở Khoa học và Công nghệ thành phố Hải Phòng,',
+      ...Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? 'XÃ TÂN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' : i % 3 === 1 ? `Kính gửi: ${filler}` : filler)),
+    ];
+    const paragraphs = toParagraphs(lines);
+    const t = performance.now();
+    const { commune } = identify(paragraphs);
+    const ms = performance.now() - t;
+    console.log(`identify, hostile: ${ms.toFixed(0)} ms for ${paragraphs.length} paragraphs of ${filler.length} characters`);
+    expect(commune).toEqual(KIEN_THUY);
+    expect(ms).toBeLessThan(1_000);
+  });
 });

@@ -64,6 +64,17 @@ const AFTER_NAME = new RegExp(String.raw`^(?:\d|(?:Tỉnh|TỈNH|Thành\s+phố|
 /** What follows the unit's name in the intro: "… xã Kiến Thụy báo cáo", "… phường Hồng An, thành phố Hải Phòng báo cáo". */
 const INTRO_AFTER = /^\s*(?:,[^.;:]{0,60}?)?\s*(?:xin\s+|kính\s+)?báo\s+cáo/iu;
 
+/**
+ * Bounds on the search, so that a hostile document (thousands of long lines full of unit names)
+ * costs bounded time: the genre names its unit and province near the start of a line, each line
+ * is searched that far for a few matches, and only so many are looked up in all (the header, the
+ * intro and the signature come long before the budget runs out; a signature line is always read).
+ */
+const SCAN_CHARS = 600;
+const SIGNATURE = /^(?:TM|KT|Q|TL|TUQ)\.\s/u;
+const PER_PARAGRAPH = 4;
+const LOOKUPS = 300;
+
 const kindOf = (word: string): UnitKind => word.toLowerCase().replace(/\s+/g, ' ') as UnitKind;
 const hasLower = (text: string) => /\p{Ll}/u.test(text);
 const strip = (text: string) => text.replace(TRAILING, '');
@@ -117,20 +128,26 @@ function readName(register: UnitRegister, kind: UnitKind, rest: string, wholeLin
 
 function unitMentions(register: UnitRegister, paragraphs: readonly Paragraph[], headerEnd: number): UnitMention[] {
   const out: UnitMention[] = [];
+  let budget = LOOKUPS;
+  let lines = LOOKUPS;
   paragraphs.forEach((paragraph, index) => {
-    const text = paragraph.text.normalize('NFC');
     const inHeader = index < headerEnd;
+    if (!inHeader && budget <= 0 && lines <= 0 && !SIGNATURE.test(paragraph.text)) return;
+    const text = paragraph.text.slice(0, SCAN_CHARS).normalize('NFC');
     const line = UNIT_LINE.exec(text);
     // A line that is only the unit: the header block, or a signature block laid out in a table.
     if (line && (inHeader || !hasLower(text))) {
+      if (!inHeader && lines-- <= 0) return;
       const kind = kindOf(line[1] ?? '');
       const name = readName(register, kind, line[2] ?? '', true);
       if (name) out.push({ kind, ...name, rank: inHeader ? 'header' : 'signature', paragraph });
       return;
     }
-    const signature = /^(?:TM|KT|Q|TL|TUQ)\.\s/u.test(text);
+    const signature = SIGNATURE.test(text);
+    if (budget <= 0 && !signature) return;
     const seen: number[] = [];
-    for (const m of text.matchAll(AUTHORITY_UNIT)) {
+    for (const m of [...text.matchAll(AUTHORITY_UNIT)].slice(0, PER_PARAGRAPH)) {
+      budget--;
       const kind = kindOf(m[1] ?? '');
       const at = m.index + m[0].length;
       seen.push(at);
@@ -139,9 +156,9 @@ function unitMentions(register: UnitRegister, paragraphs: readonly Paragraph[], 
       const rank: Rank = signature ? 'signature' : name && INTRO_AFTER.test(rest.slice(name.written.length)) ? 'intro' : 'text';
       if (name) out.push({ kind, ...name, rank, paragraph });
     }
-    for (const m of text.matchAll(PLAIN_UNIT)) {
+    for (const m of [...text.matchAll(PLAIN_UNIT)].slice(0, PER_PARAGRAPH)) {
       const at = m.index + m[0].length;
-      if (seen.includes(at)) continue;
+      if (seen.includes(at) || budget-- <= 0) continue;
       const kind = kindOf(m[1] ?? '');
       const name = readName(register, kind, text.slice(at), false);
       if (name?.units.length) out.push({ kind, ...name, rank: 'plain', paragraph });
@@ -167,18 +184,23 @@ function provinceAt(register: UnitRegister, rest: string): RegisteredProvince | 
 function provinceMentions(register: UnitRegister, paragraphs: readonly Paragraph[], headerEnd: number): ProvinceMention[] {
   const out: ProvinceMention[] = [];
   let addressed = 0; // lines still belonging to a "Kính gửi:" block
+  const budget = { strong: LOOKUPS, weak: LOOKUPS };
   paragraphs.forEach((paragraph, index) => {
-    const text = paragraph.text.normalize('NFC');
+    if (budget.strong <= 0 && budget.weak <= 0) return;
+    const text = paragraph.text.slice(0, SCAN_CHARS).normalize('NFC');
     if (ADDRESSED.test(text)) addressed = 5;
     else if (addressed > 0 && !/^[-+•*–]\s/u.test(text)) addressed = 0;
     const block = index < headerEnd || addressed > 0;
     if (addressed > 0) addressed--;
     const found: { at: number; province: RegisteredProvince; strong: boolean }[] = [];
-    for (const m of text.matchAll(PROVINCE_WORD)) {
+    for (const m of [...text.matchAll(PROVINCE_WORD)].slice(0, PER_PARAGRAPH)) {
+      const strong = block || DEPARTMENT_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      if (budget[strong ? 'strong' : 'weak']-- <= 0) continue;
       const province = provinceAt(register, text.slice(m.index + m[0].length));
-      if (province) found.push({ at: m.index, province, strong: block || DEPARTMENT_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) });
+      if (province) found.push({ at: m.index, province, strong });
     }
-    for (const m of text.matchAll(DEPARTMENT)) {
+    for (const m of [...text.matchAll(DEPARTMENT)].slice(0, PER_PARAGRAPH)) {
+      if (budget.strong-- <= 0) break;
       const province = provinceAt(register, text.slice(m.index + m[0].length));
       if (province) found.push({ at: m.index, province, strong: true });
     }
