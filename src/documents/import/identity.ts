@@ -12,8 +12,12 @@ import type { ImportOptions, ImportWarning, Paragraph } from './types.ts';
  *   their own as table cells give them, possibly under "UBND THÀNH PHỐ HẢI PHÒNG");
  * - the intro ("Ủy ban nhân dân phường … báo cáo …", after a "Căn cứ …" preamble or not);
  * - the signature ("TM. ỦY BAN NHÂN DÂN XÃ …");
- * - for the province: the header, "Kính gửi: Sở Khoa học và Công nghệ tỉnh …", the legal bases
- *   and any authority of the province ("UBND tỉnh …", "Sở … thành phố …").
+ * - for the province: firmly, the header ("UBND THÀNH PHỐ HẢI PHÒNG"), the "Kính gửi:" lines and
+ *   the Department's name wherever it stands ("Sở Khoa học và Công nghệ tỉnh …", usually in the
+ *   legal bases); then `ImportOptions.province`; any other "tỉnh …"/"thành phố …"/"TP. …" only
+ *   helps choose among units of the same name.
+ * The unit is the first of the header, the intro, the signature, other sentences; its province
+ * the first of those provinces that has it, else its own when its name is unique in the country.
  * Names match regardless of case and tone placement (unit-register.ts). The unit keeps its name
  * as the document writes it; the province takes the register's spelling; both official codes are
  * stored. An unknown unit is kept as read with a warning; an ambiguous one without a province is
