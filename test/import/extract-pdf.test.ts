@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/documents/import/extract.ts';
@@ -178,6 +178,42 @@ describe('PDF: text layer, paragraphs and bordered tables', () => {
     for (const r of t.rows) for (const c of r) expect(c.lines.map((n) => doc.lines[n - 1]).join(' ')).toBe(c.text);
     // Bold as written: the header, the group rows' filled cells and the total row (pdftohtml's <b>).
     expect(t.rows.map((r) => r.map((c) => (c.bold ? 'B' : '.')).join(''))).toEqual(['BBBB', 'BB', 'BB.B.', '.....', '.....', 'BB..B', '.....', '....', 'BBB']);
+  }, 60_000);
+});
+
+describe('PDF: tables with grey borders and shaded cells', () => {
+  it('grey rulings are rulings, and shading (light or mid grey) makes no rows or columns', async () => {
+    const grey = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+    const borders = { top: grey, bottom: grey, left: grey, right: grey, insideHorizontal: grey, insideVertical: grey };
+    const shaded = (text: string, fill: string) => new TableCell({ shading: { type: ShadingType.CLEAR, color: 'auto', fill }, children: [new Paragraph(text)] });
+    const docx = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Đơn vị tính: triệu đồng'),
+            new Table({
+              borders,
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: [
+                row(shaded('STT', 'BFBFBF'), shaded('Nội dung', 'BFBFBF'), shaded('Kinh phí', 'BFBFBF')),
+                row(shaded('I', 'D9D9D9'), shaded('Chuyển đổi số', 'D9D9D9'), shaded('300', 'D9D9D9')),
+                row(cell('1'), cell('Số hóa hồ sơ lưu trữ'), cell('300')),
+                row(shaded('', 'F2F2F2'), shaded('Tổng cộng', 'F2F2F2'), shaded('300', 'F2F2F2')),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const pdf = libreOfficeConvert(new Uint8Array(await Packer.toBuffer(docx)), 'xam.docx', 'pdf');
+    const doc = await extractDocument(pdf, 'xam.pdf');
+    expect(doc.tables).toHaveLength(1);
+    expect(compact(doc.tables[0]!.rows)).toEqual([
+      [['STT', 1, 1], ['Nội dung', 1, 1], ['Kinh phí', 1, 1]],
+      [['I', 1, 1], ['Chuyển đổi số', 1, 1], ['300', 1, 1]],
+      [['1', 1, 1], ['Số hóa hồ sơ lưu trữ', 1, 1], ['300', 1, 1]],
+      [['', 1, 1], ['Tổng cộng', 1, 1], ['300', 1, 1]],
+    ]);
   }, 60_000);
 });
 

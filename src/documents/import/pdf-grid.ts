@@ -31,7 +31,19 @@ interface Rule {
   to: number;
 }
 
-const DARK = 128;
+/**
+ * Not paper: borders are often grey (#808080 is 128, #BFBFBF 191). A cell's shading (#D9D9D9 is
+ * 217) is dark too, but a run of it is no rule (see below).
+ */
+const DARK = 230;
+/**
+ * A rule is thin: most of its pixels are clearly darker than the pixels this far on one side of
+ * it (paper, or the lighter shading of the cell beside). Inside a shaded cell nothing is; where a
+ * vertical rule crosses, a few pixels are not, hence "most".
+ */
+const THICK = 3;
+const CONTRAST = 24;
+const THIN_SHARE = 0.6;
 const MIN_H = 20;
 /** Longer than a letter's stem at body sizes, shorter than the lowest table row. */
 const MIN_V = 11;
@@ -41,15 +53,23 @@ export function findGrids(pgm: Uint8Array): Grid[] {
   const image = readPgm(pgm);
   if (!image) return [];
   const { width, height, pixels } = image;
-  const dark = (x: number, y: number) => pixels[y * width + x]! < DARK;
+  const value = (x: number, y: number) => (x >= 0 && y >= 0 && x < width && y < height ? pixels[y * width + x]! : 255);
+  const dark = (x: number, y: number) => value(x, y) < DARK;
+  const thinH = (x: number, y: number) => value(x, y) + CONTRAST <= Math.max(value(x, y - THICK), value(x, y + THICK));
+  const thinV = (x: number, y: number) => value(x, y) + CONTRAST <= Math.max(value(x - THICK, y), value(x + THICK, y));
   let hs: Rule[] = [];
   for (let y = 0; y < height; y++) {
     let start = -1;
+    let thin = 0;
     for (let x = 0; x <= width; x++) {
       if (x < width && dark(x, y)) {
-        if (start < 0) start = x;
+        if (start < 0) {
+          start = x;
+          thin = 0;
+        }
+        if (thinH(x, y)) thin += 1;
       } else if (start >= 0) {
-        if (x - start >= MIN_H) hs.push({ at: y, from: start, to: x - 1 });
+        if (x - start >= MIN_H && thin >= (x - start) * THIN_SHARE) hs.push({ at: y, from: start, to: x - 1 });
         start = -1;
       }
     }
@@ -57,11 +77,16 @@ export function findGrids(pgm: Uint8Array): Grid[] {
   let vs: Rule[] = [];
   for (let x = 0; x < width; x++) {
     let start = -1;
+    let thin = 0;
     for (let y = 0; y <= height; y++) {
       if (y < height && dark(x, y)) {
-        if (start < 0) start = y;
+        if (start < 0) {
+          start = y;
+          thin = 0;
+        }
+        if (thinV(x, y)) thin += 1;
       } else if (start >= 0) {
-        if (y - start >= MIN_V) vs.push({ at: x, from: start, to: y - 1 });
+        if (y - start >= MIN_V && thin >= (y - start) * THIN_SHARE) vs.push({ at: x, from: start, to: y - 1 });
         start = -1;
       }
     }
