@@ -285,6 +285,18 @@ describe('a budget table read by its header cells', () => {
   });
 });
 
+describe('a header with its unit on a row of its own', () => {
+  it('takes "(tr.đ)" under the header (a table rebuilt from a PDF, no spans) as the unit, not as a row', () => {
+    const got = read([
+      ['TT', 'Danh mục nhiệm vụ', 'Dự toán năm 2027'],
+      ['', '', '(tr.đ)'],
+      ['1', 'Chuyển đổi số', '2.100'],
+    ], 2027);
+    expect(got.warnings).toEqual([]);
+    expect(got.lines.map((l) => [l.title, l.field, l.amount])).toEqual([['Chuyển đổi số', 'digital', 2100 * M]]);
+  });
+});
+
 describe('bounded work on hostile tables', () => {
   it('reads a 3.000-row table of wrapped cells and "Cộng" rows, and a cell spanning 1.000 columns, in well under a second', () => {
     const rows: CellSpec[][] = [['STT', 'Nội dung', 'Kinh phí (triệu đồng)']];

@@ -145,4 +145,17 @@ describe('budget tables placed in the report', () => {
       expect(sources.find((x) => x.path === 'plan.budget.2.children.2.amount')?.cell).toEqual({ table: 1, row: repeat ? 5 : 4, col: 4 });
     }
   });
+
+  it('places a table by its year when it names only the other one: the current year\'s table in the appendix is Part I\'s budget', () => {
+    const doc = sourceDocument(...seedLines(1, 44), ...seedLines(50, 107), 'PHỤ LỤC', 'TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2026', [
+      ['STT', 'Nội dung', 'Dự toán năm 2026 (triệu đồng)'],
+      ['1', 'Chi thường xuyên', '390'],
+      ['2', 'Chi đầu tư phát triển', '7.822'],
+      [{ text: 'Tổng cộng', colSpan: 2 }, '8.212'],
+    ]);
+    const { report } = parseReport(doc);
+    expect(report.implementation.budget.lines.map((l) => [l.kind, l.amount])).toEqual([['recurrent', 390 * M], ['investment', 7822 * M]]);
+    expect(report.implementation.budget.stated.total).toBe(8212 * M);
+    expect(leaves(report.plan.budget)).toHaveLength(16);
+  });
 });

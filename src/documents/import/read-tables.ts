@@ -164,7 +164,12 @@ export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTarg
       }
       continue;
     }
-    const part = zone === 'partI' ? 'current' : ['partII', 'proposals', 'signature', 'recipients', 'appendix'].includes(zone) ? 'plan' : undefined;
+    let part: 'current' | 'plan' | undefined = zone === 'partI' ? 'current' : ['partII', 'proposals', 'signature', 'recipients', 'appendix'].includes(zone) ? 'plan' : undefined;
+    // A table whose money columns name only the other year is that year's budget wherever it
+    // stands ("Biểu tình hình thực hiện năm 2026" in the appendix, a plan table in Part I).
+    const years = new Set(table.header?.columns.flatMap((c) => (c.role === 'amount' ? c.amount?.years ?? [] : [])));
+    if (part === 'current' && years.has(t.planYear) && !years.has(t.reportYear)) part = 'plan';
+    else if (part === 'plan' && years.has(t.reportYear) && !years.has(t.planYear)) part = 'current';
     if (!part || !table.header) {
       t.warnings.push({ code: 'IMPORT_UNPLACED', message: `Bảng dự toán ở dòng ${table.source.firstLine} đứng ngoài phần I và phần II của báo cáo nên chưa được nhập.`, line: table.source.firstLine, text: '' });
       continue;

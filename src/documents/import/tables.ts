@@ -257,7 +257,9 @@ export function readHeader(grid: (GridCell | undefined)[][]): TableHeader | unde
     const under = r > start && row.some((g, c) => g !== undefined && g.first === r && (grid[r - 1]?.[c]?.cell.colSpan ?? 1) > 1);
     const allWords = own.length >= 2 && words === own.length;
     const split = (fromAbove || under) && own.length > 0 && (yearOnly || own.every((g) => g.cell.text.length <= 60));
-    if (r === start ? words >= 2 : figures === 0 && (split || allWords)) {
+    // A row of units under the header ("(triệu đồng)", "ĐVT: đồng") belongs to it.
+    const units = own.length > 0 && own.every((g) => g.cell.text.trim().length <= 24 && unitOf(g.cell.text) !== undefined);
+    if (r === start ? words >= 2 : figures === 0 && (split || allWords || units)) {
       r += 1;
       continue;
     }
