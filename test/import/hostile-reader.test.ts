@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../src/documents/import/index.ts';
 import { toGrid } from '../../src/documents/import/tables.ts';
 import type { SourceCell, SourceTable } from '../../src/documents/import/types.ts';
 import { runChecks } from '../../src/domain/checks.ts';
 import { isAppError } from '../../src/domain/errors.ts';
+import { budgetHeader, colspanDocx, head, nestedTablesDocx, run, tbl, tc, wordDocument } from './hostile-files.ts';
 
 /**
  * Issue 12's acceptance for the rebuilt reader: hostile text and tables end in a report or in a
@@ -26,8 +27,6 @@ const after = (start: string, extra: readonly string[]): string => {
   if (at < 0) throw new Error(`no line "${start}"`);
   return [...base.slice(0, at + 1), ...extra, ...base.slice(at + 1)].join('\n');
 };
-/** `unit` repeated up to `n` characters. */
-const run = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 /** `n` copies of a line of ~`chars` characters made of `unit`. */
 const lines = (prefix: string, unit: string, chars: number, n: number) => Array.from({ length: n }, () => prefix + run(unit, chars));
 
@@ -103,24 +102,6 @@ describe('hostile text near the limits: a report or a coded error within 2 s (is
   });
 });
 
-/** A minimal Word document (one XML part) around `body`. */
-function wordDocument(body: string): Uint8Array {
-  const types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-  const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-  const doc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  return zipSync({ '[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(doc) }, { level: 9 });
-}
-const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
-const tc = (t: string, span = 1, merge = '') => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}</w:tcPr>${p(t)}</w:tc>`;
-const tbl = (rows: readonly string[]) => `<w:tbl>${rows.map((r) => `<w:tr>${r}</w:tr>`).join('')}</w:tbl>`;
-const head = ['ỦY BAN NHÂN DÂN XÃ CÁI BÈ', 'BÁO CÁO', 'Kết quả thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2026; đề xuất kế hoạch, dự toán kinh phí năm 2027', 'Ủy ban nhân dân xã Cái Bè, tỉnh Đồng Tháp báo cáo như sau:', 'I. KẾT QUẢ THỰC HIỆN NĂM 2026', 'II. ĐỀ XUẤT KẾ HOẠCH, DỰ TOÁN NĂM 2027', 'Đơn vị tính: triệu đồng'].map(p).join('');
-const budgetHeader = ['STT', 'Nội dung', 'Mã khoản', 'Loại chi', 'Kinh phí'].map((t) => tc(t)).join('');
-const nest = (depth: number, inner: string): string => {
-  let x = inner;
-  for (let i = 0; i < depth; i++) x = tbl([`<w:tc>${p('Khung')}${x}${p('')}</w:tc>`]);
-  return x;
-};
-
 describe('hostile Word tables: bounded grids, bounded nesting, within 2 s', () => {
   it('colspan 100000 (capped at 1000 by the reader) on 4.000 cells: the grid stays at most 64 columns wide', async () => {
     const cell = (colSpan: number): SourceCell => ({ text: '1.1.1', lines: [], colSpan, rowSpan: 1, bold: false });
@@ -128,7 +109,7 @@ describe('hostile Word tables: bounded grids, bounded nesting, within 2 s', () =
     const grid = toGrid(table);
     expect(grid).toHaveLength(40);
     expect(Math.max(...grid.map((l) => l.length))).toBeLessThanOrEqual(64);
-    const docx = wordDocument(head + tbl([budgetHeader, ...Array.from({ length: 40 }, () => Array.from({ length: 100 }, () => tc('1.1.1', 100_000)).join(''))]));
+    const docx = colspanDocx();
     // Before: 18 s for this 3 KB file (a grid of 4 million positions, scanned quadratically).
     const { ms } = await outcome(docx, 'span.docx');
     expect(ms).toBeLessThan(SECOND_BUDGET_MS);
@@ -147,7 +128,7 @@ describe('hostile Word tables: bounded grids, bounded nesting, within 2 s', () =
   }, 30_000);
 
   it('300 nested tables around 900.000 characters: no copy of the text per level (before: 2 minutes, 750 MB)', async () => {
-    const docx = wordDocument(head + nest(300, Array.from({ length: 150 }, () => p(run('Kinh phí 1.000 triệu đồng ', 6000))).join('')));
+    const docx = nestedTablesDocx();
     expect(docx.length).toBeLessThan(10_000);
     const { ms, heapMb } = await outcome(docx, 'nested.docx');
     expect(ms).toBeLessThan(SECOND_BUDGET_MS);
