@@ -1,10 +1,10 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { inspectCfb } from '../../src/documents/import/cfb.ts';
 import { extractDocument } from '../../src/documents/import/extract.ts';
 import { isAppError } from '../../src/domain/errors.ts';
@@ -191,9 +191,20 @@ describe('.doc and .odt through LibreOffice', () => {
 
   it('the caller\'s deadline stops LibreOffice: no process and no temporary directory is left', async () => {
     const doc = libreOfficeConvert(await budgetDocx(), 'bao-cao.docx', 'doc:MS Word 97');
+    // A temporary root of this test's own: other test files (the corpus) convert .doc files at
+    // the same time, and their directories and processes are not this test's to count.
+    const root = mkdtempSync(join(tmpdir(), 'khcn-deadline-test-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = root;
+    onTestFinished(() => {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      rmSync(root, { recursive: true, force: true });
+    });
+    expect(tmpdir()).toBe(root);
     const ours = () => {
-      const dirs = readdirSync(tmpdir()).filter((d) => d.startsWith('khcn-import-') && existsSync(join(tmpdir(), d, 'document.doc')));
-      const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('soffice') && l.includes(`${tmpdir()}/khcn-import-`));
+      const dirs = readdirSync(root).filter((d) => d.startsWith('khcn-import-') && existsSync(join(root, d, 'document.doc')));
+      const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('soffice') && l.includes(`${root}/khcn-import-`));
       return { dirs, running };
     };
     // Already too late: refused at once, nothing started.
