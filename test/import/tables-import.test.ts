@@ -158,4 +158,19 @@ describe('budget tables placed in the report', () => {
     expect(report.implementation.budget.stated.total).toBe(8212 * M);
     expect(leaves(report.plan.budget)).toHaveLength(16);
   });
+
+  it('takes the appendix table as the detail of a plan the text gives only by field, when the totals agree', () => {
+    const byField = ['2.1. Khoa học, công nghệ: 1.320 triệu đồng', '2.2. Đổi mới sáng tạo (Khoản 111): 450 triệu đồng', '2.3. Chuyển đổi số (Khoản 121): 1.710 triệu đồng'];
+    const doc = sourceDocument(...seedLines(1, 68), ...byField, ...seedLines(93, 107), 'PHỤ LỤC', 'Đơn vị tính: triệu đồng', PLAN_TABLE);
+    const { report, warnings } = parseReport(doc);
+    expect(warnings).toEqual([]);
+    expect(leaves(report.plan.budget).map((e) => [e.field, e.budgetCode, e.line.kind, e.line.amount])).toEqual(SEED_LEAVES);
+    expect(report.plan.stated).toEqual({ total: 3480 * M, totalWords: 'Ba tỷ bốn trăm tám mươi triệu đồng chẵn' });
+
+    // Totals that disagree: the text stays, the table is only compared.
+    const other = parseReport(sourceDocument(...seedLines(1, 68), ...byField, ...seedLines(93, 107), 'PHỤ LỤC', 'Đơn vị tính: triệu đồng',
+      PLAN_TABLE.map((row) => row.map((c) => (c === '360' ? '350' : c)))));
+    expect(other.report.plan.budget.map((l) => l.amount)).toEqual([1320 * M, 450 * M, 1710 * M]);
+    expect(other.warnings.map((w) => w.code)).toEqual(['IMPORT_AMBIGUOUS']);
+  });
 });

@@ -22,12 +22,14 @@ import type { ImportSource, ImportWarning, SourceDocument, SourceTable } from '.
  *
  * Not counted twice: when the text of a part already gives budget lines, the text wins and a
  * table of the same budget is compared (a warning when its lines add up to another sum), not
- * added; when the text gives none, the first table of the part gives the lines and any later one
+ * added — except when the text gives the plan only as lines without detail (one per field) and
+ * a table gives the same total in more lines: the table is that budget in detail and replaces
+ * them. When the text gives none, the first table of the part gives the lines and any later one
  * (an appendix repeating it) is compared. The stated total is the text's sentence when there is
- * one, else the table's "Tổng cộng" row; when both exist and differ, a warning names both, and when the
- * sentence (with no amount in words) agrees with the lines the table's row is kept instead, so that
- * BUDGET_TOTAL reports it. Dossier
- * figures: the text's win; a table fills those the text did not state and a different figure is a warning.
+ * one, else the table's "Tổng cộng" row; when both exist and differ, a warning names both, and
+ * when the sentence (with no amount in words) agrees with the lines the table's row is kept
+ * instead, so that BUDGET_TOTAL reports it. Dossier figures: the text's win; a table fills those
+ * the text did not state, and a different figure is a warning.
  */
 interface DataTable {
   index: number;
@@ -191,10 +193,17 @@ export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTarg
     const statedPath = part === 'plan' ? 'plan.stated.total' : 'implementation.budget.stated.total';
     const label = part === 'plan' ? `năm ${t.planYear}` : `năm ${t.reportYear}`;
     if (read.lines.length === 0) continue;
-    if (textHad[part] || fromTable[part]) {
+    const mine = linesTotal(read.lines);
+    const theirs = linesTotal(lines);
+    // The text gives the plan only by field ("Khoa học, công nghệ: 1.320 triệu đồng" …, no lines
+    // beneath) and the table the same total in detail: the table is the detail of that budget.
+    const detail = part === 'plan' && textHad.plan && !fromTable.plan && lines.every((l) => l.children.length === 0)
+      && leafCount(read.lines) > lines.length && mine === theirs;
+    if (detail) {
+      lines.splice(0, lines.length);
+      for (let i = t.sources.length - 1; i >= 0; i -= 1) if (t.sources[i]?.path.startsWith(`${prefix}.`)) t.sources.splice(i, 1);
+    } else if (textHad[part] || fromTable[part]) {
       // Already read (from the text, or an earlier table): compare, do not add.
-      const mine = linesTotal(read.lines);
-      const theirs = linesTotal(lines);
       if (mine !== theirs) {
         t.warnings.push({
           code: 'IMPORT_AMBIGUOUS',
@@ -240,6 +249,8 @@ export function applyTables(prepared: PreparedTables, trail: Trail, t: TableTarg
     }
   }
 }
+
+const leafCount = (lines: readonly BudgetLine[]): number => lines.reduce((n, l) => n + (l.children.length === 0 ? 1 : leafCount(l.children)), 0);
 
 const source = (path: string, ref: { line: number; table: number; row: number; col: number }): ImportSource =>
   ({ path, line: ref.line, cell: { table: ref.table, row: ref.row, col: ref.col } });
