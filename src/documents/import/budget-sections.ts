@@ -1,5 +1,5 @@
 import type { BudgetLine, StatedTotal } from '../../domain/report-schema.ts';
-import { findAmounts } from './amounts.ts';
+import { findAmounts, type FoundAmount } from './amounts.ts';
 import { assignIds, buildTree, isAmbiguous, kindOf, readLineParagraph, type LineItem } from './budget-lines.ts';
 import { fieldOf, isFieldLabel, splitMarker } from './headings.ts';
 import { statesPlanTotal } from './segment.ts';
@@ -43,18 +43,23 @@ function inlineLines(p: Paragraph): BudgetLine[] {
   const list = LIST_OPENER.exec(p.text);
   if (!list) return [];
   const start = list.index + list[0].length;
-  const body = p.text.slice(start).replace(/[.;\s]+$/u, '');
+  // The list ends with its sentence ("… 700 triệu đồng chi đầu tư phát triển. Đến ngày …").
+  const end = /\.\s+(?=\p{Lu})/u.exec(p.text.slice(start));
+  const body = p.text.slice(start, end ? start + end.index : undefined).replace(/[.;\s]+$/u, '');
   if (!body) return [];
   const out: BudgetLine[] = [];
   const spans: [number, number][] = [];
   let at = start;
-  for (const piece of body.split(/\s*;\s*/u)) {
+  for (const piece of body.split(/\s*;\s*|\s+và\s+(?=\d)|,\s+(?=\d)/u)) {
     const offset = p.text.indexOf(piece, at);
     const amounts = findAmounts(piece);
-    const amount = amounts[amounts.length - 1];
-    if (amounts.length !== 1 || !amount || piece.slice(amount.end).trim() !== '') return [];
-    const title = piece.slice(0, amount.index).replace(/[\s:–-]+$/u, '').trim();
-    if (!title) return [];
+    const amount = amounts[0];
+    if (amounts.length !== 1 || !amount) return [];
+    // "chi thường xuyên 835 trđ" or "450 triệu đồng chi thường xuyên".
+    const before = piece.slice(0, amount.index).replace(/[\s:–-]+$/u, '').trim();
+    const after = piece.slice(amount.end).replace(/^[\s:–-]+/u, '').trim();
+    if ((before === '') === (after === '')) return [];
+    const title = before || after;
     const name = title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
     out.push(partILine(name, amount.dong));
     spans.push([offset + amount.index, offset + amount.end]);
@@ -71,8 +76,17 @@ function partILine(title: string, amount: number): BudgetLine {
 }
 
 /** A sentence stating the current year's budget: an amount and what it is ("Tổng dự toán …", "Dự toán … được giao … là …"). */
-const statesCurrentTotal = (text: string): boolean =>
-  findAmounts(text).length > 0 && !/giải ngân/iu.test(text) && /tổng|dự toán|kinh phí|ngân sách|được giao/iu.test(text);
+function statesCurrentTotal(text: string): boolean {
+  const first = text.split(/\.\s+(?=\p{Lu})/u)[0] ?? '';
+  return findAmounts(first).length > 0 && !/giải ngân/iu.test(first) && /tổng|dự toán|kinh phí|ngân sách|được giao/iu.test(first);
+}
+
+/** "… đã giải ngân được 612 triệu đồng, đạt 53,2% …": the first amount after "giải ngân". */
+function disbursedIn(p: Paragraph): FoundAmount | undefined {
+  const at = p.text.search(/giải ngân/iu);
+  if (at < 0) return undefined;
+  return findAmounts(p.text).find((a) => a.index > at);
+}
 
 export const ambiguous = (p: Paragraph, figure: string): ImportWarning => ({
   code: 'IMPORT_AMBIGUOUS',
@@ -117,10 +131,17 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
     if (out.stated.total === undefined && statesCurrentTotal(p.text)) {
       out.stated = readStated(p, warnings);
       if (lines.length === 0) lines.push(...inlineLines(p));
+      const disbursed = out.disbursed === undefined ? disbursedIn(p) : undefined;
+      if (disbursed) {
+        out.disbursed = disbursed.dong;
+        p.used.push([disbursed.index, disbursed.end]);
+        // The paragraph also tells the progress: kept as narrative too.
+        out.progress.push(p.text);
+      }
       continue;
     }
     if (/giải ngân/iu.test(p.text) && out.disbursed === undefined) {
-      const amount = findAmounts(p.text)[0];
+      const amount = disbursedIn(p) ?? findAmounts(p.text)[0];
       if (amount) {
         out.disbursed = amount.dong;
         p.used.push([amount.index, amount.end]);

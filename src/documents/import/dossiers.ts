@@ -1,38 +1,46 @@
 import type { Dossiers } from '../../domain/report-schema.ts';
 import { COUNT, RATE, parseCount, parseRate } from './amounts.ts';
-import type { Paragraph } from './types.ts';
+import { searchKey } from '../../domain/text.ts';
+import type { ImportSource, Paragraph } from './types.ts';
 
 /**
- * Dossier figures of the period, from the sentence(s) the genre writes in "Về chuyển đổi số":
- * "đã tiếp nhận 6.797 hồ sơ; trong kỳ 6.608 hồ sơ, kỳ trước chuyển sang 188 hồ sơ liên quan đến
- * 9 lĩnh vực; trong đó tiếp nhận trực tuyến trong kỳ là 6608 đạt 99,98%, …". Each figure has
- * its own phrase patterns (several phrasings per figure); the first match wins. The rates the
- * sentence states are kept as statedOnlineRate/statedOnTimeRate for RATE_STATED.
+ * Dossier figures of the period, from the sentence(s) the genre writes in "Về chuyển đổi số", in
+ * any of its phrasings and orders: "đã tiếp nhận 6.797 hồ sơ; trong kỳ 6.608 hồ sơ, kỳ trước
+ * chuyển sang 188 hồ sơ …", "gồm: tiếp nhận mới 1.228 hồ sơ và 48 hồ sơ kỳ trước chuyển sang",
+ * "Tiếp nhận trực tuyến: 2.430 hồ sơ (tỷ lệ 93,21%)", "đã giải quyết đúng hạn và trước hạn …".
+ *
+ * The text is cut into clauses (at ";", ",", ".", parentheses, "và" before a figure); each clause
+ * is classified by its keywords wherever they stand (before or after the figure) and gives at most
+ * one count and one rate. A rate alone in a clause ("tỷ lệ 93,21%", "đạt 95,83%") belongs to the
+ * clause before it. The first reading of each figure wins. The rates the document states are kept
+ * as statedOnlineRate/statedOnTimeRate for RATE_STATED.
  */
-type CountKey = 'total' | 'receivedInPeriod' | 'carriedOver' | 'fields' | 'online' | 'direct' | 'resolvedOnTime' | 'resolvedLate' | 'pendingOnTime' | 'supplementRequested';
+type CountKey = 'total' | 'receivedInPeriod' | 'carriedOver' | 'online' | 'direct' | 'resolvedOnTime' | 'resolvedLate' | 'pendingOnTime' | 'supplementRequested';
+type Kind = CountKey | 'digitizationRate' | 'onlinePaymentRate';
 
-// A count not followed by a decimal part or "%": "trực tuyến đạt 99,98%" states no count.
-const N = String.raw`(${COUNT})(?![\d]|,\d|\s*%)`;
-const SEP = String.raw`(?:\s+là|\s+đạt)?\s*:?\s*`;
-const TAIL_RATE = String.raw`(?:\s*hồ sơ)?(?:\s*[,(]?\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?\s*(${RATE})\s*%)?`;
-
-const COUNTS: [CountKey, RegExp, 'online' | 'onTime' | undefined][] = [
-  ['total', new RegExp(String.raw`(?:đã tiếp nhận|tiếp nhận tổng số|tổng số hồ sơ(?: đã)?(?: tiếp nhận)?|tổng cộng)${SEP}${N}`, 'diu'), undefined],
-  ['receivedInPeriod', new RegExp(String.raw`(?<!trực tuyến |trực tiếp )(?:tiếp nhận mới|mới tiếp nhận|trong kỳ)${SEP}${N}\s*hồ sơ`, 'diu'), undefined],
-  ['carriedOver', new RegExp(String.raw`(?:kỳ trước chuyển sang|tồn kỳ trước(?: chuyển sang)?|kỳ trước chuyển qua|từ kỳ trước chuyển sang|chuyển từ kỳ trước(?: sang| qua)?|tồn(?: từ)? kỳ trước)${SEP}${N}`, 'diu'), undefined],
-  ['fields', new RegExp(String.raw`${N}\s+lĩnh vực`, 'diu'), undefined],
-  ['online', new RegExp(String.raw`(?<!thanh toán )trực tuyến(?:\s+trong kỳ)?${SEP}${N}${TAIL_RATE}`, 'diu'), 'online'],
-  ['direct', new RegExp(String.raw`trực tiếp(?:\s+trong kỳ)?(?:\s+tại bộ phận một cửa)?${SEP}${N}`, 'diu'), undefined],
-  ['resolvedOnTime', new RegExp(String.raw`(?:trước và đúng hạn|trước hạn và đúng hạn|đúng hạn và trước hạn|trước hạn, đúng hạn|đúng và trước hạn|đúng hạn)${SEP}${N}${TAIL_RATE}`, 'diu'), 'onTime'],
-  ['resolvedLate', new RegExp(String.raw`(?<!đang giải quyết )(?:quá hạn|trễ hạn)${SEP}${N}`, 'diu'), undefined],
-  ['pendingOnTime', new RegExp(String.raw`đang giải quyết(?:\s+trong hạn)?${SEP}${N}`, 'diu'), undefined],
-  ['supplementRequested', new RegExp(String.raw`(?:yêu cầu bổ sung|bổ sung hồ sơ|trả lại để bổ sung)${SEP}${N}`, 'diu'), undefined],
+/** Classes by keyword (searchKey of the clause), most specific first. */
+const CLASSES: [Kind, RegExp][] = [
+  ['digitizationRate', /so hoa/],
+  ['onlinePaymentRate', /thanh toan/],
+  ['pendingOnTime', /dang giai quyet|chua den han|dang xu ly|con trong han|dang trong han/],
+  ['resolvedLate', /qua han|tre han|cham han|giai quyet cham/],
+  ['supplementRequested', /bo sung|tra lai/],
+  ['resolvedOnTime', /dung han|truoc han|giai quyet trong han/],
+  ['online', /truc tuyen/],
+  ['direct', /truc tiep/],
+  ['carriedOver', /ky truoc|\bton\b/],
+  ['receivedInPeriod', /trong ky|tiep nhan moi|moi tiep nhan|phat sinh moi/],
+  ['total', /tong so|tong cong|\btong\b|tiep nhan/],
 ];
 
-const RATES: ['digitizationRate' | 'onlinePaymentRate', RegExp][] = [
-  ['digitizationRate', new RegExp(String.raw`số hóa[^.;%]*?(${RATE})\s*%`, 'diu')],
-  ['onlinePaymentRate', new RegExp(String.raw`thanh toán trực tuyến[^.;%]*?(${RATE})\s*%`, 'diu')],
-];
+/** A count: not part of a date, a decimal or a percentage. */
+const COUNT_IN = new RegExp(String.raw`(?<![\d/.,])(${COUNT})(?![\d/]|,\d|\.\d|\s*%)`, 'gu');
+const RATE_IN = new RegExp(String.raw`(?<![\d.,])(${RATE})\s*%`, 'gu');
+/** Figures that are not dossier counts: "9 lĩnh vực", "19 Tổ", "năm 2026", "Đề án 06". */
+const NOT_A_COUNT_AFTER = /^\s*(?:lĩnh vực|tổ\b|thành viên|ngày|tháng|năm|thủ tục)/iu;
+const NOT_A_COUNT_BEFORE = /(?:năm|ngày|tháng|Đề án|số|Quyết định|Nghị quyết|Công văn)\s*$/iu;
+const FIELDS_IN = new RegExp(String.raw`(?<![\d/.,])(${COUNT})\s+lĩnh vực`, 'du');
+const SPLIT = /;|\.(?=\s|$)|,(?=\s)|\(|\)|\s+và\s+(?=\d)|\s+gồm\s*:|\s+trong đó\s*:?/gu;
 
 const PERIOD = /từ ngày (\d{1,2})\/(\d{1,2})\/(\d{4}) đến (?:hết )?ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/diu;
 
@@ -44,36 +52,88 @@ function use(p: Paragraph, m: RegExpExecArray, g: number): void {
   if (range) p.used.push([range[0], range[1]]);
 }
 
-export function readDossiers(paragraphs: readonly Paragraph[]): Dossiers {
+interface Clause { text: string; start: number; sentenceStart: boolean }
+
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  let sentenceStart = true;
+  for (const m of text.matchAll(SPLIT)) {
+    out.push({ text: text.slice(start, m.index), start, sentenceStart });
+    sentenceStart = m[0] === ';' || m[0] === '.';
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), start, sentenceStart });
+  return out.filter((c) => c.text.trim() !== '');
+}
+
+const classOf = (text: string): Kind | undefined => {
+  const k = searchKey(text);
+  return CLASSES.find(([, re]) => re.test(k))?.[0];
+};
+
+/** A paragraph worth reading for dossier figures. */
+const isDossierText = (text: string): boolean =>
+  /\d/.test(text) && (/hồ sơ/iu.test(text) || /trực tuyến|trực tiếp|đúng hạn|quá hạn|bổ sung|kỳ trước|trong kỳ/iu.test(text));
+
+export function readDossiers(paragraphs: readonly Paragraph[], sources: ImportSource[] = []): Dossiers {
   const d: Dossiers = {};
+  const set = (key: keyof Dossiers, value: number | string, p: Paragraph) => {
+    (d as Record<string, number | string>)[key] = value;
+    sources.push({ path: `implementation.dossiers.${key}`, line: p.line });
+  };
   for (const p of paragraphs) {
-    if (!/hồ sơ/iu.test(p.text)) continue;
+    if (!isDossierText(p.text)) continue;
     const period = PERIOD.exec(p.text);
     if (period && d.periodStart === undefined) {
       const [, d1 = '', m1 = '', y1 = '', d2 = '', m2 = '', y2 = ''] = period;
-      d.periodStart = iso(y1, m1, d1);
-      d.periodEnd = iso(y2, m2, d2);
+      set('periodStart', iso(y1, m1, d1), p);
+      set('periodEnd', iso(y2, m2, d2), p);
     }
-    for (const [key, re, rate] of COUNTS) {
-      if (d[key] !== undefined) continue;
-      const m = re.exec(p.text);
-      if (!m?.[1]) continue;
-      d[key] = parseCount(m[1]);
-      use(p, m, 1);
-      const stated = m[2] !== undefined ? parseRate(m[2]) : undefined;
-      if (rate && stated !== undefined) {
-        if (rate === 'online') d.statedOnlineRate = stated;
-        else d.statedOnTimeRate = stated;
-        use(p, m, 2);
+    const fields = FIELDS_IN.exec(p.text);
+    if (fields?.[1] && d.fields === undefined && /hồ sơ/iu.test(p.text)) {
+      set('fields', parseCount(fields[1]), p);
+      use(p, fields, 1);
+    }
+    let previous: Kind | undefined;
+    let previousEmpty = false;
+    for (const c of clauses(p.text)) {
+      const own = classOf(c.text);
+      const rates = [...c.text.matchAll(RATE_IN)];
+      const counts = [...c.text.matchAll(COUNT_IN)].filter((m) => {
+        const before = c.text.slice(0, m.index);
+        const after = c.text.slice(m.index + m[0].length);
+        return !NOT_A_COUNT_AFTER.test(after) && !NOT_A_COUNT_BEFORE.test(before);
+      });
+      // A rate standing alone ("tỷ lệ 93,21%", "đạt 95,83%") speaks of the clause before it; so
+      // does a figure after a clause that named the figure but gave none ("yêu cầu bổ sung,
+      // hoàn thiện 34 hồ sơ").
+      const alone = counts.length === 0 && rates.length > 0 && /^\s*(?:tỷ lệ|đạt|chiếm)/iu.test(c.text);
+      const kind = own ?? (!c.sentenceStart && (alone || (previousEmpty && counts.length > 0)) ? previous : undefined);
+      previous = kind;
+      previousEmpty = counts.length === 0 && rates.length === 0;
+      if (!kind) continue;
+      const rate = rates[0];
+      if (kind === 'digitizationRate' || kind === 'onlinePaymentRate') {
+        const value = rate?.[1] !== undefined ? parseRate(rate[1]) : undefined;
+        if (rate && value !== undefined && d[kind] === undefined) {
+          set(kind, value, p);
+          p.used.push([c.start + rate.index, c.start + rate.index + (rate[1]?.length ?? 0)]);
+        }
+        continue;
       }
-    }
-    for (const [key, re] of RATES) {
-      if (d[key] !== undefined) continue;
-      const m = re.exec(p.text);
-      const value = m?.[1] !== undefined ? parseRate(m[1]) : undefined;
-      if (m && value !== undefined) {
-        d[key] = value;
-        use(p, m, 1);
+      // "N hồ sơ" first; a bare figure only when the clause has no "hồ sơ" figure.
+      const withNoun = counts.filter((m) => /^\s*hồ sơ/iu.test(c.text.slice(m.index + m[0].length)));
+      const count = (withNoun.length > 0 ? withNoun : counts)[0];
+      if (count?.[1] && d[kind] === undefined && (kind !== 'total' || /hồ sơ/iu.test(c.text) || withNoun.length > 0)) {
+        set(kind, parseCount(count[1]), p);
+        p.used.push([c.start + count.index, c.start + count.index + count[1].length]);
+      }
+      const statedKey = kind === 'online' ? 'statedOnlineRate' : kind === 'resolvedOnTime' ? 'statedOnTimeRate' : undefined;
+      const value = rate?.[1] !== undefined ? parseRate(rate[1]) : undefined;
+      if (statedKey && rate && value !== undefined && d[statedKey] === undefined) {
+        set(statedKey, value, p);
+        p.used.push([c.start + rate.index, c.start + rate.index + (rate[1]?.length ?? 0)]);
       }
     }
   }

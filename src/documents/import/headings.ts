@@ -44,6 +44,11 @@ export function partOf(text: string): Part | undefined {
   const m = mark ? { kind: 'roman' as const, rest: text.slice(mark[0].length) } : splitMarker(text);
   if (!(m.kind === 'roman' || (m.kind === 'none' && isUpper(text) && text.length <= 200))) return undefined;
   const k = searchKey(m.rest);
+  if (mark && k === '') {
+    // "Phần I" alone on its line, its title on the next.
+    const n = searchKey(mark[0]).replace(/^phan\s+/, '').replace(/[^a-z0-9 ]/g, '').trim();
+    return /^(?:i|1|thu nhat)$/.test(n) ? 'partI' : /^(?:ii|2|thu hai)$/.test(n) ? 'partII' : /^(?:iii|3|thu ba)$/.test(n) ? 'proposals' : undefined;
+  }
   if (/danh gia|thuc hien|ket qua/.test(k) && !/^(?:xay dung|phuong huong|ke hoach)/.test(k)) return 'partI';
   if (/du toan|ke hoach|nhiem vu|phuong huong/.test(k)) return 'partII';
   if (/kien nghi|de xuat|de nghi/.test(k)) return 'proposals';
@@ -144,7 +149,7 @@ export function headingOf(text: string, part: Part): Heading | undefined {
     const item = ASSESSMENT_ITEMS.includes(slot);
     // A labelled paragraph ("a) Kết quả đạt được: …") for the assessment items and the fields only.
     if (inline && !item && !(FIELD_SLOTS.includes(slot) && label.length <= 60)) return undefined;
-    if (!numbered && inline && !item) return undefined;
+    if (!numbered && inline && !item && !/^ve\s/.test(k) && !isFieldLabel(label)) return undefined;
     if (m.kind === 'bullet' && !(item && inline) && !(bare && isFieldLabel(label))) return undefined;
     return { slot, inline };
   }

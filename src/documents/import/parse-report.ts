@@ -84,7 +84,7 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
 
   const sl = s.slots;
   const leadership = readLeadership([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);
-  const dossiers = readDossiers([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);
+  const dossiers = readDossiers([...sl.leadership, ...sl.results, ...sl.science, ...sl.innovation, ...sl.digital], sources);
   const current = readCurrentBudget(sl.budget, warnings);
   const plan = readPlanBudget(sl.detail, warnings, isGroupHeading);
   unplaced.push(...sl.results, ...sl.assessment, ...plan.unplaced);

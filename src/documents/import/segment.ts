@@ -1,6 +1,6 @@
 import { amountRegex } from './amounts.ts';
 import { AUTHORITY, isHeaderLine } from './header.ts';
-import { fieldOf, headingOf, partOf, splitMarker, type Part, type Slot } from './headings.ts';
+import { fieldOf, headingOf, isFieldLabel, isMarkedPart, partOf, splitMarker, type Part, type Slot } from './headings.ts';
 import type { Paragraph } from './types.ts';
 
 /**
@@ -44,7 +44,9 @@ const ATTACHMENT = /^\(?\s*(?:Gửi\s+)?kèm theo\b/iu;
 /** "2.1. Khoa học, công nghệ (Khoản 102): 1.320 triệu đồng": a field group of the plan. */
 export function isGroupHeading(text: string): boolean {
   const m = splitMarker(text);
-  if (m.kind === 'bullet' || m.kind === 'none') return false;
+  if (m.kind === 'bullet') return false;
+  // Unnumbered: only a field's name with its amount ("LĨNH VỰC KHOA HỌC, CÔNG NGHỆ: 350.000.000 đồng").
+  if (m.kind === 'none') return isFieldLabel(m.rest.split(':')[0] ?? '') && amountRegex('u').test(m.rest) && m.rest.length <= 160;
   return Boolean(fieldOf(m.rest.split(':')[0] ?? '')) || /\bKhoản\s+\d{3}\b/u.test(m.rest);
 }
 
@@ -116,8 +118,13 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
       continue;
     }
     // Before the body, only a numbered part heading counts: an upper-case summary is not one.
+    // Inside a part, an unnumbered upper-case line that names one of the part's subjects
+    // ("TÌNH HÌNH GIAO DỰ TOÁN VÀ GIẢI NGÂN" in Part I) is that subject's heading, not a new part.
     const early: boolean = zone === 'header' || zone === 'summary';
-    const part: Part | undefined = !early || splitMarker(text).kind === 'roman' ? partOf(text) : undefined;
+    const here = zone as Zone;
+    const current: Part | undefined = here === 'partI' || here === 'partII' ? here : undefined;
+    const candidate: Part | undefined = !early || isMarkedPart(text) ? partOf(text) : undefined;
+    const part: Part | undefined = candidate && current && !isMarkedPart(text) && headingOf(text, current) ? undefined : candidate;
     if (part) {
       zone = part;
       slot = undefined;
