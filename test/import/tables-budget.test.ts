@@ -72,6 +72,15 @@ describe('a budget table read by its header cells', () => {
     expect(classifyTable(tableOf(ISSUE_TABLE)).kind).toBe('budget');
     expect(classifyTable(tableOf([['Nơi nhận:\n- Như trên;\n- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A']])).kind).toBe('layout');
     expect(classifyTable(tableOf([['ỦY BAN NHÂN DÂN\nXÃ KIẾN THỤY\nSố: 12/BC-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc']])).kind).toBe('layout');
+    // A table of targets has figures but no money: it stays text.
+    const targets = tableOf([
+      ['STT', 'Chỉ tiêu', 'Kế hoạch năm 2026', 'Thực hiện', 'Tỷ lệ (%)'],
+      ['1', 'Mô hình ứng dụng khoa học công nghệ', '2', '2', '100'],
+      ['2', 'Sản phẩm OCOP', '3', '4', '133'],
+    ]);
+    expect(classifyTable(targets).kind).toBe('layout');
+    // The same columns with "Đơn vị tính: triệu đồng" beside the table are money.
+    expect(classifyTable(targets, true).kind).toBe('budget');
   });
 
   it('reads Roman groups with their Khoản, kinds from the "Loại chi" column, subtotals as stated and "Tổng cộng" as the total', () => {

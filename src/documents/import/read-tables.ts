@@ -58,8 +58,10 @@ export function prepareTables(doc: SourceDocument): PreparedTables {
     for (const row of source.rows) for (const cell of row) for (const l of cell.lines) lines[l - 1] = '';
   };
   const tables: DataTable[] = [];
+  const unitNear = (source: SourceTable) => source.firstLine > 0
+    && [...nearLines(doc.lines, source.firstLine, -1, inTable), ...nearLines(doc.lines, source.lastLine, 1, inTable)].some((l) => unitLine(doc.lines[l - 1] ?? '') !== undefined);
   doc.tables.forEach((source, index) => {
-    const c = classifyTable(source);
+    const c = classifyTable(source, unitNear(source));
     const previous = tables[tables.length - 1];
     // A budget table continued on the next page (a PDF, a table split by hand): its rows join the previous one.
     if (previous?.kind === 'budget' && previous.source.lastLine > 0 && continues(doc.lines, previous, source, c, inTable)) {

@@ -330,13 +330,24 @@ export type TableKind = 'budget' | 'dossier' | 'layout';
 const DOSSIER_CONTEXT = /ho so|thu tuc hanh chinh|tthc|tiep nhan|giai quyet/;
 
 /** What a table is, from its header cells (or, for a dossier table, its first column). */
-export function classifyTable(table: SourceTable): { kind: TableKind; grid: (GridCell | undefined)[][]; header?: TableHeader } {
+const MONEY = /kinh phi|du toan|so tien|thanh tien|\bvon\b|ngan sach|chi dau tu|chi thuong xuyen|nhu cau|giai ngan|gia tri/;
+
+/**
+ * What a table is. A budget table needs money in its header — a money word ("Kinh phí", "Dự
+ * toán", "Số tiền" …) or a unit (in a header cell, a caption row, or the "Đơn vị tính" line next
+ * to it: `unitNearby`) — so that a table of targets ("Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện")
+ * stays text.
+ */
+export function classifyTable(table: SourceTable, unitNearby = false): { kind: TableKind; grid: (GridCell | undefined)[][]; header?: TableHeader } {
   const grid = toGrid(table);
   const header = readHeader(grid);
   if (header) {
     const roles = header.columns.map((c) => c.role);
     const dossierWords = new Set(header.columns.flatMap((c) => c.labels.map(dossierKeyOf)).filter((k) => k && k !== 'total' && k !== 'fields'));
-    if (roles.includes('amount') && (roles.includes('title') || roles.includes('stt')) && dossierWords.size < 2) return { kind: 'budget', grid, header };
+    const amounts = header.columns.filter((c) => c.role === 'amount');
+    const money = unitNearby || header.captionUnit !== undefined || amounts.some((c) => c.unit !== undefined || MONEY.test(keyOf(c.labels.join(' '))))
+      || grid.slice(header.headerRows).some((row) => amounts.some((c) => { const f = row[c.index] ? cellFigure(row[c.index]?.cell.text ?? '') : undefined; return f?.kind === 'figure' && f.unit !== undefined; }));
+    if (amounts.length > 0 && money && (roles.includes('title') || roles.includes('stt')) && dossierWords.size < 2) return { kind: 'budget', grid, header };
   }
   if (isDossierTable(grid)) return { kind: 'dossier', grid };
   return { kind: 'layout', grid };
