@@ -67,3 +67,25 @@ describe('"+" bullets, two amounts on one line, "đúng hạn và trước hạn
     expect(warnings).toEqual([]);
   });
 });
+
+describe('where each value came from (sources)', () => {
+  it('gives the line of every budget line, stated total, dossier figure, team count and the number and date', async () => {
+    const seed = readFileSync('test/fixtures/seed-kien-thuy-2026.txt', 'utf8');
+    const lineOf = (needle: string) => seed.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const { sources } = await importReport(new TextEncoder().encode(seed), 'seed.txt');
+    const at = (path: string) => sources.filter((s) => s.path === path).map((s) => s.line);
+    expect(at('plan.budget.2.children.0.children.1.amount')).toEqual([lineOf('- Nâng cấp hạ tầng số:')]);
+    expect(at('plan.budget.0.statedAmount')).toEqual([lineOf('2.1. Khoa học, công nghệ: 1.320')]);
+    expect(at('plan.budget.1.children.4.amount')).toEqual([lineOf('Hỗ trợ đăng ký sở hữu trí tuệ')]);
+    expect(at('plan.stated.total')).toEqual([lineOf('đề xuất dự toán kinh phí')]);
+    expect(at('plan.stated.totalWords')).toEqual([lineOf('đề xuất dự toán kinh phí')]);
+    expect(at('implementation.budget.lines.1.amount')).toEqual([lineOf('- Chi đầu tư phát triển: 7.822')]);
+    expect(at('implementation.budget.stated.total')).toEqual([lineOf('Tổng dự toán ngân sách cho hoạt động')]);
+    expect(at('implementation.dossiers.total')).toEqual([lineOf('đã tiếp nhận 6.797 hồ sơ')]);
+    expect(at('implementation.dossiers.statedOnTimeRate')).toEqual([lineOf('đã tiếp nhận 6.797 hồ sơ')]);
+    expect(at('implementation.digitalTeams.members')).toEqual([lineOf('19 Tổ công nghệ số')]);
+    const leChan = readFileSync('test/fixtures/genre/phuong-le-chan-dong-2026.txt', 'utf8');
+    const r = await importReport(new TextEncoder().encode(leChan), 'le-chan.txt');
+    expect(r.sources.filter((s) => s.path.startsWith('document.'))).toEqual([{ path: 'document.number', line: 2 }, { path: 'document.date', line: 5 }]);
+  });
+});

@@ -106,6 +106,27 @@ export function toBudgetLine(p: ParsedLine): BudgetLine {
   return { ...leafLine(p.title, dong), ...source };
 }
 
+/** The source line each budget line was read from (for ImportSource); lines built elsewhere are absent. */
+export const LINE_ORIGIN = new WeakMap<BudgetLine, number>();
+
+/**
+ * Where each value of a budget tree was read: for every line read from the text, its title and
+ * its amount (a leaf), stated amount and words (a group), as dot paths under `prefix`.
+ */
+export function lineSources(lines: readonly BudgetLine[], prefix: string, out: { path: string; line: number }[]): void {
+  lines.forEach((line, i) => {
+    const path = `${prefix}.${i}`;
+    const at = LINE_ORIGIN.get(line);
+    if (at !== undefined) {
+      out.push({ path: `${path}.title`, line: at });
+      if (line.children.length === 0) out.push({ path: `${path}.amount`, line: at });
+      if (line.statedAmount !== undefined) out.push({ path: `${path}.statedAmount`, line: at });
+      if (line.statedWords !== undefined) out.push({ path: `${path}.statedWords`, line: at });
+    }
+    lineSources(line.children, `${path}.children`, out);
+  });
+}
+
 export interface LineItem {
   paragraph: Paragraph;
   /** 1 for "-", "•", "*", numbers; 2 for "+". */
@@ -138,6 +159,8 @@ export function buildTree(items: readonly LineItem[]): BudgetLine[] {
   let open: BudgetLine | undefined;
   for (const item of items) {
     const line = toBudgetLine(item.parsed);
+    LINE_ORIGIN.set(line, item.paragraph.line);
+    for (const child of line.children) LINE_ORIGIN.set(child, item.paragraph.line);
     if (item.depth === 1 || !open) roots.push(line);
     else open.children.push(line);
     if (item.parsed.opens) open = line;

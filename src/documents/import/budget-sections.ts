@@ -1,6 +1,6 @@
 import type { BudgetLine, StatedTotal } from '../../domain/report-schema.ts';
 import { findAmounts, type FoundAmount } from './amounts.ts';
-import { assignIds, buildTree, isAmbiguous, kindOf, readLineParagraph, type LineItem } from './budget-lines.ts';
+import { assignIds, buildTree, isAmbiguous, kindOf, LINE_ORIGIN, readLineParagraph, type LineItem } from './budget-lines.ts';
 import { fieldOf, isFieldLabel, splitMarker } from './headings.ts';
 import { statesPlanTotal } from './segment.ts';
 import type { ImportWarning, Paragraph } from './types.ts';
@@ -61,7 +61,9 @@ function inlineLines(p: Paragraph): BudgetLine[] {
     if ((before === '') === (after === '')) return [];
     const title = before || after;
     const name = title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
-    out.push(partILine(name, amount.dong));
+    const line = partILine(name, amount.dong);
+    LINE_ORIGIN.set(line, p.line);
+    out.push(line);
     spans.push([offset + amount.index, offset + amount.end]);
     at = offset + piece.length;
   }
@@ -111,6 +113,9 @@ function lineItems(paragraphs: Paragraph[], warnings: ImportWarning[]): { items:
 export interface CurrentBudget {
   lines: BudgetLine[];
   stated: StatedTotal;
+  /** Source lines of the stated total and of the disbursed amount. */
+  statedLine?: number;
+  disbursedLine?: number;
   disbursed?: number;
   expectedCompletion?: string;
   progress: string[];
@@ -130,10 +135,12 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
   for (const p of rest) {
     if (out.stated.total === undefined && statesCurrentTotal(p.text)) {
       out.stated = readStated(p, warnings);
+      out.statedLine = p.line;
       if (lines.length === 0) lines.push(...inlineLines(p));
       const disbursed = out.disbursed === undefined ? disbursedIn(p) : undefined;
       if (disbursed) {
         out.disbursed = disbursed.dong;
+        out.disbursedLine = p.line;
         p.used.push([disbursed.index, disbursed.end]);
         // The paragraph also tells the progress: kept as narrative too.
         out.progress.push(p.text);
@@ -144,6 +151,7 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
       const amount = disbursedIn(p) ?? findAmounts(p.text)[0];
       if (amount) {
         out.disbursed = amount.dong;
+        out.disbursedLine = p.line;
         p.used.push([amount.index, amount.end]);
         // The template's own sentence is derived from `disbursed`; any other wording is narrative too.
         if (DISBURSED_TEMPLATE.test(p.text)) {
@@ -163,6 +171,7 @@ export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarni
 export interface PlanBudget {
   groups: BudgetLine[];
   stated: StatedTotal;
+  statedLine?: number;
   unplaced: Paragraph[];
 }
 
@@ -208,13 +217,16 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
     const kind = splitMarker(p.text).kind;
     if (out.stated.total === undefined && statesPlanTotal(p.text)) {
       out.stated = readStated(p, warnings);
+      out.statedLine = p.line;
     } else if (kind === groupKind && isGroup(p.text)) {
       group = { line: readGroup(p, warnings), items: [] };
+      LINE_ORIGIN.set(group.line, p.line);
       pending.push(group);
     } else if (group && kind !== 'none') {
       group.items.push(p);
     } else if (!group && out.stated.total === undefined && findAmounts(p.text).length > 0) {
       out.stated = readStated(p, warnings);
+      out.statedLine = p.line;
     } else {
       out.unplaced.push(p);
     }

@@ -148,15 +148,19 @@ const FOCAL = [
 ];
 
 /** Community digital-technology teams and the focal unit, from the leadership narrative. */
-export function readLeadership(paragraphs: readonly Paragraph[]): { teams?: number; members?: number; focalUnit?: string } {
+export function readLeadership(paragraphs: readonly Paragraph[], sources: ImportSource[] = []): { teams?: number; members?: number; focalUnit?: string } {
   const out: { teams?: number; members?: number; focalUnit?: string } = {};
   for (const p of paragraphs) {
     const t = out.teams === undefined ? TEAMS.exec(p.text) : null;
     if (t?.[1]) {
       out.teams = parseCount(t[1]);
       use(p, t, 1);
+      sources.push({ path: 'implementation.digitalTeams.teams', line: p.line });
       const m = MEMBERS.exec(p.text.slice(t.index));
-      if (m?.[1]) out.members = parseCount(m[1]);
+      if (m?.[1]) {
+        out.members = parseCount(m[1]);
+        sources.push({ path: 'implementation.digitalTeams.members', line: p.line });
+      }
     }
     for (const re of FOCAL) {
       const f = out.focalUnit === undefined ? re.exec(p.text) : null;

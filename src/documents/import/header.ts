@@ -14,6 +14,9 @@ export interface HeaderFacts {
   place?: string;
   date?: string;
   year?: number;
+  /** Source lines of the number and of the date. */
+  numberLine?: number;
+  dateLine?: number;
 }
 
 /** "PHƯỜNG LÊ CHÂN", "UBND PHƯỜNG LÊ CHÂN", "ỦY BAN NHÂN DÂN XÃ KIẾN THỤY": the unit named in the header. */
@@ -52,14 +55,20 @@ export function readHeader(paragraphs: readonly Paragraph[]): HeaderFacts {
     if (number) {
       const value = (number[1] ?? '').replace(/\s+/g, '');
       // "Số:      /BC-UBND" is the blank the office fills in: no number yet.
-      if (value && !value.startsWith('/')) out.number = value;
+      if (value && !value.startsWith('/')) {
+        out.number = value;
+        out.numberLine = p.line;
+      }
     }
     const pd = PLACE_DATE.exec(p.text);
     if (pd) {
       const [, place = '', day, month, year = ''] = pd;
       if (place.trim()) out.place = place.trim();
       out.year = Number(year);
-      if (day && month) out.date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+      if (day && month) {
+        out.date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+        out.dateLine = p.line;
+      }
     }
   }
   return out;

@@ -2,7 +2,8 @@ import { AppError } from '../../domain/errors.ts';
 import { MAX_PARAGRAPHS, MAX_TEXT } from '../../domain/limits.ts';
 import { Report, type Note, type ReportInput } from '../../domain/report-schema.ts';
 import { defaultClosing, defaultIntro, defaultSummary, isTemplateWording } from '../../domain/report-text.ts';
-import { readCurrentBudget, readPlanBudget } from './budget-sections.ts';
+import { readCurrentBudget, readPlanBudget, type CurrentBudget, type PlanBudget } from './budget-sections.ts';
+import { lineSources } from './budget-lines.ts';
 import { readDossiers, readLeadership } from './dossiers.ts';
 import { readHeader, readSignature } from './header.ts';
 import { splitMarker } from './headings.ts';
@@ -27,6 +28,20 @@ function toNotes(unplaced: readonly Paragraph[], where: ReadonlyMap<Paragraph, s
   });
 }
 const texts = (ps: readonly Paragraph[]) => ps.map((p) => p.text);
+
+/** Where the budgets read from the text came from (tables add and replace theirs in applyTables). */
+function textSources(current: CurrentBudget, plan: PlanBudget, sources: ImportSource[]): void {
+  lineSources(current.lines, 'implementation.budget.lines', sources);
+  lineSources(plan.groups, 'plan.budget', sources);
+  const stated = (base: string, s: { total?: number; totalWords?: string }, line: number | undefined) => {
+    if (line === undefined) return;
+    if (s.total !== undefined) sources.push({ path: `${base}.total`, line });
+    if (s.totalWords !== undefined) sources.push({ path: `${base}.totalWords`, line });
+  };
+  stated('implementation.budget.stated', current.stated, current.statedLine);
+  stated('plan.stated', plan.stated, plan.statedLine);
+  if (current.disbursed !== undefined && current.disbursedLine !== undefined) sources.push({ path: 'implementation.budget.disbursed', line: current.disbursedLine });
+}
 const UNIT_NAMED = /(?:ủy|uỷ)\s+ban\s+nhân\s+dân|\bUBND\b/iu;
 
 /**
@@ -83,11 +98,14 @@ export function parseReport(doc: SourceDocument, options: ImportOptions = {}): {
   unplaced.push(...afterSignature);
 
   const sl = s.slots;
-  const leadership = readLeadership([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital]);
+  const leadership = readLeadership([...sl.leadership, ...sl.science, ...sl.innovation, ...sl.digital], sources);
+  if (header.number && header.numberLine) sources.push({ path: 'document.number', line: header.numberLine });
+  if (header.date && header.dateLine) sources.push({ path: 'document.date', line: header.dateLine });
   const dossiers = readDossiers([...sl.leadership, ...sl.results, ...sl.science, ...sl.innovation, ...sl.digital], sources);
   const current = readCurrentBudget(sl.budget, warnings);
   const plan = readPlanBudget(sl.detail, warnings, isGroupHeading);
   unplaced.push(...sl.results, ...sl.assessment, ...plan.unplaced);
+  textSources(current, plan, sources);
   applyTables(tables, s.trail, { reportYear, planYear, current, plan, dossiers, warnings, sources });
 
   const objectives = sl.basis.filter((p) => splitMarker(p.text).kind === 'bullet');
