@@ -138,3 +138,32 @@ describe('hostile Word tables: bounded grids, bounded nesting, within 2 s', () =
     expect(result.tables).toHaveLength(3);
   }, 30_000);
 });
+
+describe('hostile Word XML: elements are counted while inflating, before mammoth parses them', () => {
+  // Before: 1.000.000 empty rows, cells, runs or tables in 3–30 KB went over the import worker's
+  // 768 MB (200.000: 2–4 s of CPU and ~450 MB; 200.000 empty rows: "Maximum call stack size
+  // exceeded", a 500).
+  it.each([
+    ['a million empty rows', () => `<w:tbl>${'<w:tr/>'.repeat(1_000_000)}</w:tbl>`],
+    ['a million empty cells', () => `<w:tbl>${`<w:tr>${'<w:tc/>'.repeat(60)}</w:tr>`.repeat(17_000)}</w:tbl>`],
+    ['a million empty runs in one paragraph', () => `<w:p>${'<w:r/>'.repeat(1_000_000)}</w:p>`],
+    ['200.000 one-cell tables', () => '<w:tbl><w:tr><w:tc/></w:tr></w:tbl>'.repeat(200_000)],
+    ['a million properties of one paragraph', () => `<w:p><w:pPr>${'<w:b/>'.repeat(1_000_000)}</w:pPr><w:r><w:t>x</w:t></w:r></w:p>`],
+  ])('%s: IMPORT_TOO_LONG at once', async (_, body) => {
+    const docx = wordDocument(head + body());
+    expect(docx.length).toBeLessThan(40_000);
+    const { code, ms } = await outcome(docx, 'bom.docx');
+    expect(code).toBe('IMPORT_TOO_LONG');
+    expect(ms).toBeLessThan(500);
+  }, 30_000);
+
+  it.each([
+    ['24.000 empty rows', () => `<w:tbl>${'<w:tr/>'.repeat(24_000)}</w:tbl>`],
+    ['190.000 properties', () => `<w:p><w:pPr>${'<w:b/>'.repeat(190_000)}</w:pPr><w:r><w:t>x</w:t></w:r></w:p>`],
+  ])('just under the caps (%s): read within 2 s', async (_, body) => {
+    const { code, ms, heapMb } = await outcome(wordDocument(head + body()), 'gan-gioi-han.docx');
+    expect(code).not.toBe('IMPORT_TOO_LONG');
+    expect(ms).toBeLessThan(SECOND_BUDGET_MS);
+    expect(heapMb).toBeLessThan(400);
+  }, 30_000);
+});

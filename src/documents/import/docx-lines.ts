@@ -189,8 +189,8 @@ export function htmlToDocument(html: string): SourceDocument {
   for (const table of tables) {
     const all = table.rows.flatMap((r) => r.flatMap((c) => c.lines));
     if (all.length > 0) {
-      table.firstLine = Math.min(...all);
-      table.lastLine = Math.max(...all);
+      table.firstLine = all.reduce((m, n) => Math.min(m, n), Infinity);
+      table.lastLine = all.reduce((m, n) => Math.max(m, n), 0);
     }
   }
   return { lines, tables };

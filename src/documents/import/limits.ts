@@ -22,6 +22,18 @@ export const LIMITS = {
    * thousands.
    */
   maxParagraphs: 5_000,
+  /**
+   * Runs, tables, rows and cells (w:r, w:tbl, w:tr, w:tc) and paragraphs together, counted the
+   * same way: mammoth makes an object of each, and 200.000 empty rows or cells in a 3 KB file
+   * took 2–4 s of CPU and ~450 MB (one million: over the import worker's 768 MB); 49.000, 1,2 s.
+   * The corpus's Word reports have 300–650 (~3 a paragraph).
+   */
+  maxWordElements: 25_000,
+  /**
+   * Elements of any kind in the Word parts, properties included (the corpus: ~18 a paragraph, 2.800–3.800
+   * a report; 390.000 empty properties took 2,1 s and 500 MB).
+   */
+  maxXmlElements: 200_000,
   /** Paragraphs beyond this are not a report of this genre. */
   maxLines: 20_000,
   maxLineChars: 20_000,

@@ -99,7 +99,7 @@ export function findGrids(pgm: Uint8Array): Grid[] {
   const clip = (rules: Rule[], others: Rule[]) =>
     rules.flatMap((r) => {
       const at = crossing(r, others);
-      return at.length >= 2 ? [{ at: r.at, from: Math.min(...at), to: Math.max(...at) }] : [];
+      return at.length >= 2 ? [{ at: r.at, from: at.reduce((m, x) => Math.min(m, x), Infinity), to: at.reduce((m, x) => Math.max(m, x), -Infinity) }] : [];
     });
   for (let changed = true; changed; ) {
     const h2 = clip(hs, vs);

@@ -137,8 +137,8 @@ export async function pdfDocument(bytes: Uint8Array, fileName: string): Promise<
     const pdftohtml = tool('pdftohtml');
     const tablePages = [...grids.entries()].filter(([, g]) => g.length > 0).map(([p]) => p);
     if (pdftohtml && tablePages.length > 0 && deadline - performance.now() > 200) {
-      const from = Math.min(...tablePages) + 1;
-      const to = Math.max(...tablePages) + 1;
+      const from = tablePages.reduce((m, x) => Math.min(m, x), Infinity) + 1;
+      const to = tablePages.reduce((m, x) => Math.max(m, x), -Infinity) + 1;
       const html = await run(pdftohtml, ['-xml', '-i', '-q', '-stdout', '-zoom', '1', '-f', String(from), '-l', String(to), input], LIMITS.maxPdfTextBytes, LIMITS.pdfChildMemoryMb, true);
       if (html.code === 0 && !html.timedOut && !html.overflow) markBold(html.stdout.toString('utf8'), parsed, new Set(tablePages), bold);
     }
@@ -343,7 +343,7 @@ function assemble(pages: Page[], grids: Map<number, Grid[]>, bold: Set<Word> = n
       }
       const free = l.words.filter((w) => !owner.has(w));
       if (free.length === 0) continue;
-      const line: Line = { ...l, words: free, x0: Math.min(...free.map((w) => w.x0)), x1: Math.max(...free.map((w) => w.x1)) };
+      const line: Line = { ...l, words: free, x0: free.reduce((m, w) => Math.min(m, w.x0), Infinity), x1: free.reduce((m, w) => Math.max(m, w.x1), -Infinity) };
       const text = lineText(free);
       if (para && continues(para, line, page, text, pitch)) {
         // Vietnamese is not hyphenated: a line ending in a hyphen broke a compound ("HĐND-UBND").
@@ -428,12 +428,12 @@ function cellParagraphs(words: Word[]): string[] {
   for (const row of rows) {
     row.sort((a, b) => a.x0 - b.x0);
     const text = lineText(row);
-    const top = Math.min(...row.map((w) => w.y0));
+    const top = row.reduce((m, w) => Math.min(m, w.y0), Infinity);
     const newParagraph = paragraphs.length === 0 || LIST_MARKER.test(`${text} `) || top - prevTop > prevHeight * 1.6;
     if (newParagraph) paragraphs.push(text);
     else paragraphs[paragraphs.length - 1] += ` ${text}`;
     prevTop = top;
-    prevHeight = Math.max(...row.map((w) => w.y1 - w.y0));
+    prevHeight = row.reduce((m, w) => Math.max(m, w.y1 - w.y0), -Infinity);
   }
   return paragraphs;
 }

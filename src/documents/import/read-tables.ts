@@ -113,7 +113,7 @@ export function prepareTables(doc: SourceDocument): PreparedTables {
 function continues(lines: readonly string[], previous: DataTable, next: SourceTable, c: ReturnType<typeof classifyTable>, inTable: ReadonlySet<number>): boolean {
   if (next.firstLine === 0) return false;
   for (let l = previous.source.lastLine + 1; l < next.firstLine; l += 1) if (!inTable.has(l) && (lines[l - 1] ?? '').trim() !== '') return false;
-  const width = (g: (GridCell | undefined)[][]) => Math.max(0, ...g.map((r) => r.length));
+  const width = (g: (GridCell | undefined)[][]) => g.reduce((m, r) => Math.max(m, r.length), 0);
   if (width(c.grid) !== width(previous.grid)) return false;
   if (c.kind === 'budget') {
     const labels = (h: TableHeader | undefined) => h?.columns.map((x) => x.labels.join('/')).join('|');

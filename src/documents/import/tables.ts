@@ -59,7 +59,7 @@ export function toGrid(table: SourceTable): (GridCell | undefined)[][] {
       c += colSpan;
     });
   });
-  const width = Math.max(0, ...grid.map((l) => l.length));
+  const width = grid.reduce((m, l) => Math.max(m, l.length), 0);
   for (const line of grid) for (let c = 0; c < width; c += 1) line[c] ??= undefined;
   return grid;
 }
@@ -268,7 +268,7 @@ export function readHeader(grid: (GridCell | undefined)[][]): TableHeader | unde
   if (r === start) return undefined;
   const headerEnd = r;
   if (r < grid.length && isNumberingRow(grid[r] ?? [])) r += 1;
-  const width = Math.max(0, ...grid.map((l) => l.length));
+  const width = grid.reduce((m, l) => Math.max(m, l.length), 0);
   const columns: Column[] = [];
   for (let c = 0; c < width; c += 1) {
     const labels: string[] = [];

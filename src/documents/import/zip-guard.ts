@@ -23,7 +23,7 @@ export function safeRepackZip(bytes: Uint8Array): Uint8Array {
   const files: Zippable = {};
   let actual = 0;
   let xml = 0;
-  const paragraphs = new ParagraphCounter();
+  const tags = new TagCounter();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const xmlPart = isXml(e.name);
@@ -34,9 +34,12 @@ export function safeRepackZip(bytes: Uint8Array): Uint8Array {
       if (!xmlPart) return;
       xml += chunk.length;
       if (xml > LIMITS.maxXmlBytes) throw xmlTooBig();
-      if (wordPart && paragraphs.count(chunk) > LIMITS.maxParagraphs) throw tooLong();
+      if (!wordPart) return;
+      tags.count(chunk);
+      if (tags.paragraphs > LIMITS.maxParagraphs) throw tooLong();
+      if (tags.structural > LIMITS.maxWordElements || tags.elements > LIMITS.maxXmlElements) throw tooManyElements();
     });
-    paragraphs.endPart();
+    tags.endPart();
     files[e.name] = [data, { level: 0 }];
   }
   return zipSync(files, { level: 0 });
@@ -50,38 +53,64 @@ const SLASH = 0x2f;
 const COLON = 0x3a;
 const P = 0x70;
 
-/**
- * Counts start tags named `p` in any namespace prefix (`<w:p>`, `<w:p w:rsidR=…>`, `<w:p/>`; not
- * `<w:pPr>` nor `</w:p>`) over a stream of chunks, a tag's name may straddle two chunks. A byte
- * scan, with no decoding and no parsing: an 8 MB part takes a few milliseconds.
- */
-class ParagraphCounter {
-  private total = 0;
-  /** Inside a tag name: its length so far and its last two bytes. */
-  private inName = false;
-  private length = 0;
-  private last = 0;
-  private beforeLast = 0;
+const QUESTION = 0x3f;
+const BANG = 0x21;
+const R = 0x72;
+const T = 0x74;
+const C = 0x63;
+const B = 0x62;
+const L = 0x6c;
 
-  count(chunk: Uint8Array): number {
+/**
+ * Counts start tags (`<w:p>`, `<w:p w:rsidR=…>`, `<w:p/>`; not `</w:p>`, `<?xml`, `<!--`) over a
+ * stream of chunks, a tag's name may straddle two chunks: all elements, the structural ones
+ * mammoth turns into objects (p, r, tbl, tr, tc, in any namespace prefix) and the paragraphs. A
+ * byte scan, with no decoding and no parsing: an 8 MB part takes a few milliseconds.
+ */
+class TagCounter {
+  paragraphs = 0;
+  structural = 0;
+  elements = 0;
+  private inName = false;
+  /** The local name so far (after any prefix): its length and first three bytes. */
+  private length = 0;
+  private local = 0;
+  private b0 = 0;
+  private b1 = 0;
+  private b2 = 0;
+
+  count(chunk: Uint8Array): void {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (b === LT) {
         this.inName = true;
         this.length = 0;
+        this.local = 0;
         continue;
       }
       if (!this.inName) continue;
-      if (b === GT || b === SLASH || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) {
+      if (b === GT || b === SLASH || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || ((b === QUESTION || b === BANG) && this.length === 0)) {
         this.inName = false;
-        if (this.last === P && (this.length === 1 || this.beforeLast === COLON)) this.total += 1;
+        if (this.length > 0) this.tag();
         continue;
       }
       this.length += 1;
-      this.beforeLast = this.last;
-      this.last = b;
+      if (b === COLON) {
+        this.local = 0;
+        continue;
+      }
+      if (this.local === 0) this.b0 = b;
+      else if (this.local === 1) this.b1 = b;
+      else if (this.local === 2) this.b2 = b;
+      this.local += 1;
     }
-    return this.total;
+  }
+
+  private tag(): void {
+    this.elements += 1;
+    const { local, b0, b1, b2 } = this;
+    if (local === 1 && b0 === P) this.paragraphs += 1;
+    if ((local === 1 && (b0 === P || b0 === R)) || (local === 2 && b0 === T && (b1 === R || b1 === C)) || (local === 3 && b0 === T && b1 === B && b2 === L)) this.structural += 1;
   }
 
   /** A tag never spans two parts. */
@@ -107,6 +136,8 @@ const xmlTooBig = () =>
     'IMPORT_TOO_LARGE',
     `Phần nội dung của tệp .docx giải nén ra quá ${LIMITS.maxXmlBytes / 1024 / 1024} MB (một báo cáo vài chục trang chỉ khoảng 1–2 MB); tệp bị từ chối.`,
   );
+const tooManyElements = () =>
+  new AppError('IMPORT_TOO_LONG', 'Tệp .docx có quá nhiều thành phần (ô bảng, dòng bảng, đoạn chữ) so với một báo cáo; tệp bị từ chối.');
 const tooLong = () =>
   new AppError('IMPORT_TOO_LONG', `Tệp .docx có hơn ${formatNumber(LIMITS.maxParagraphs)} đoạn văn; một báo cáo không dài như vậy nên tệp bị từ chối.`);
 
