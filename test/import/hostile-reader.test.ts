@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../src/documents/import/index.ts';
 import { toGrid } from '../../src/documents/import/tables.ts';
@@ -166,4 +166,15 @@ describe('hostile Word XML: elements are counted while inflating, before mammoth
     expect(ms).toBeLessThan(SECOND_BUDGET_MS);
     expect(heapMb).toBeLessThan(400);
   }, 30_000);
+});
+
+describe('hostile OpenDocument: counted before LibreOffice opens it', () => {
+  it('an .odt of 400.000 empty table rows is IMPORT_TOO_LONG at once', async () => {
+    const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>BÁO CÁO năm 2026</text:p><table:table>${'<table:table-row/>'.repeat(400_000)}</table:table></office:text></office:body></office:document-content>`;
+    const odt = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8(content) }, { level: 9 });
+    expect(odt.length).toBeLessThan(100_000);
+    const { code, ms } = await outcome(odt, 'bom.odt');
+    expect(code).toBe('IMPORT_TOO_LONG');
+    expect(ms).toBeLessThan(500);
+  });
 });

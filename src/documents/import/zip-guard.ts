@@ -27,7 +27,8 @@ export function safeRepackZip(bytes: Uint8Array): Uint8Array {
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const xmlPart = isXml(e.name);
-    const wordPart = xmlPart && e.name.startsWith('word/');
+    // The text of a DOCX (word/…) or of an OpenDocument (content.xml: counted before LibreOffice opens it).
+    const wordPart = xmlPart && (e.name.startsWith('word/') || e.name === 'content.xml');
     const data = inflateEntry(bytes, e, (chunk) => {
       actual += chunk.length;
       if (actual > LIMITS.maxUnzippedBytes) throw tooBig();
