@@ -89,3 +89,29 @@ describe('where each value came from (sources)', () => {
     expect(r.sources.filter((s) => s.path.startsWith('document.'))).toEqual([{ path: 'document.number', line: 2 }, { path: 'document.date', line: 5 }]);
   });
 });
+
+describe('figures without a unit take it from "Đơn vị tính"', () => {
+  it('reads bare figures of Part II in nghìn đồng, the total, the group amounts stated in a sentence, and "+" sub-lines', async () => {
+    const text = readFileSync('test/fixtures/genre/xa-tien-lang-plus-2026.txt', 'utf8').replace(
+      /2\. Dự toán chi tiết[\s\S]*?(?=\n\nTrên đây)/u,
+      [
+        '2. Dự toán chi tiết',
+        '(Đơn vị tính: nghìn đồng)',
+        '2.1. Nhiệm vụ khoa học, công nghệ',
+        'Kinh phí thực hiện các nhiệm vụ khoa học, công nghệ là 300.000, gồm:',
+        '- Tập huấn ứng dụng công nghệ cho hộ sản xuất: 120.000;',
+        '- Xây dựng mô hình trình diễn: 180.000.',
+        '2.2. Chuyển đổi số (Khoản 121): 750.000',
+        '- Nâng cấp hạ tầng số, gồm:',
+        '+ Máy tính, máy quét: 500.000;',
+        '+ Hệ thống hội nghị trực tuyến: 150.000;',
+        '- Số hóa hồ sơ lưu trữ: 100.000.',
+      ].join('\n'),
+    );
+    const { report, warnings } = await importReport(new TextEncoder().encode(text), 'dvt.txt');
+    expect(report.plan.budget.map((g) => [g.field, g.statedAmount])).toEqual([['science', 300 * m], ['digital', 750 * m]]);
+    expect(leaves(report.plan.budget).map((e) => e.line.amount)).toEqual([120 * m, 180 * m, 500 * m, 150 * m, 100 * m]);
+    expect(report.plan.budget[1]?.children.map((c) => c.children.length)).toEqual([2, 0]);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -36,7 +36,8 @@ export function amountToDong(numberText: string, unitText: string): ParsedAmount
   const whole = `${digits}${frac.slice(0, exponent).padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
   const dong = Number(whole);
   if (!Number.isSafeInteger(dong)) throw new AppError('IMPORT_AMOUNT', `Số tiền ${numberText} ${unitText} vượt quá giới hạn.`);
-  const ambiguous = frac.length === 3 && !intPart.includes('.') && intPart !== '0' && exponent > 0;
+  // "3,845 tỷ" is not ambiguous: read as 3.845 tỷ (thousands of billions) it is no commune's budget.
+  const ambiguous = frac.length === 3 && !intPart.includes('.') && intPart !== '0' && exponent > 0 && exponent < 9;
   return { dong, ambiguous };
 }
 

@@ -206,6 +206,29 @@ function readGroup(p: Paragraph, warnings: ImportWarning[]): BudgetLine {
   };
 }
 
+/** "(Đơn vị tính: nghìn đồng)", "ĐVT: triệu đồng": the unit of the figures that follow without one. */
+export const UNIT_LINE = /^\(?\s*(?:Đơn vị tính|Đơn vị|ĐVT)\s*:\s*(đồng|nghìn đồng|ngàn đồng|triệu đồng|tỷ đồng|triệu|tỷ)\s*\)?\s*\.?$/iu;
+
+/** A figure with no unit where an amount stands ("…: 140.000;", "… là 230.000, gồm:", "… (185.000)"). */
+const BARE = /(?<=(?::|–|—|\s-|\blà|\()\s*)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?=\s*(?:[;.,:)(]|$))(?!\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng|%))/gu;
+
+/**
+ * The paragraph as read with the unit of the context written after each bare figure, for
+ * parsing only: the figures keep their offsets (the unit is inserted after them) and the read
+ * ranges go to the paragraph's own `used`.
+ */
+function withUnit(p: Paragraph, unit: string | undefined): Paragraph {
+  if (!unit) return p;
+  let shift = 0;
+  let text = p.text;
+  for (const m of p.text.matchAll(BARE)) {
+    const at = m.index + m[0].length + shift;
+    text = `${text.slice(0, at)} ${unit}${text.slice(at)}`;
+    shift += unit.length + 1;
+  }
+  return text === p.text ? p : { text, line: p.line, used: p.used };
+}
+
 export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[], isGroup: (text: string) => boolean): PlanBudget {
   const out: PlanBudget = { groups: [], stated: {}, unplaced: [] };
   // Group headings share one numbering style ("2.1.", "a)"…); other numbered lines are lines.
@@ -213,8 +236,23 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
   const groupKind = first ? splitMarker(first.text).kind : undefined;
   let group: { line: BudgetLine; items: Paragraph[] } | undefined;
   const pending: { line: BudgetLine; items: Paragraph[] }[] = [];
-  for (const p of paragraphs) {
+  const real = new Map<Paragraph, Paragraph>();
+  let unit: string | undefined;
+  for (const source of paragraphs) {
+    const unitLine = UNIT_LINE.exec(source.text);
+    if (unitLine) {
+      unit = unitLine[1];
+      continue;
+    }
+    const p = withUnit(source, unit);
+    real.set(p, source);
     const kind = splitMarker(p.text).kind;
+    if (group && kind === 'none' && group.items.length === 0 && group.line.statedAmount === undefined && /(?:^|\s)(?:là|gồm)(?=[\s:,]|$)/u.test(p.text) && findAmounts(p.text).length > 0) {
+      // "Kinh phí thực hiện các nhiệm vụ khoa học, công nghệ là 230.000, gồm:": the group's amount.
+      const stated = readStated(p, warnings);
+      if (stated.total !== undefined) group.line.statedAmount = stated.total;
+      continue;
+    }
     if (out.stated.total === undefined && statesPlanTotal(p.text)) {
       out.stated = readStated(p, warnings);
       out.statedLine = p.line;
@@ -235,6 +273,7 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
     const { items, rest } = lineItems(g.items, warnings);
     g.line.children = buildTree(items);
     out.unplaced.push(...rest);
+    out.unplaced = out.unplaced.map((p) => real.get(p) ?? p);
     // A group with no lines is a single line: its stated amount is its amount.
     if (g.line.children.length === 0 && g.line.statedAmount !== undefined) {
       g.line.amount = g.line.statedAmount;
@@ -242,6 +281,7 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
     }
     out.groups.push(g.line);
   }
+  out.unplaced = out.unplaced.map((p) => real.get(p) ?? p);
   assignIds(out.groups, 'p');
   return out;
 }

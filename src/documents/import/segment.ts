@@ -1,4 +1,5 @@
 import { amountRegex } from './amounts.ts';
+import { UNIT_LINE } from './budget-sections.ts';
 import { AUTHORITY, isHeaderLine } from './header.ts';
 import { fieldOf, headingOf, isFieldLabel, isMarkedPart, partOf, splitMarker, type Part, type Slot } from './headings.ts';
 import type { Paragraph } from './types.ts';
@@ -171,6 +172,11 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
     }
     if (zone === 'partII' && ATTACHMENT.test(text)) {
       s.attachments.push(p);
+      continue;
+    }
+    if ((zone === 'partII' || zone === 'partI') && UNIT_LINE.test(text)) {
+      // "(Đơn vị tính: nghìn đồng)": the unit of the budget figures that follow.
+      s.slots[zone === 'partII' ? 'detail' : 'budget'].push(p);
       continue;
     }
     if (zone === 'partII' && statesPlanTotal(text)) {
