@@ -253,7 +253,12 @@ export function readPlanBudget(paragraphs: Paragraph[], warnings: ImportWarning[
       if (stated.total !== undefined) group.line.statedAmount = stated.total;
       continue;
     }
-    if (out.stated.total === undefined && statesPlanTotal(p.text)) {
+    if (group && /^Tổng\s*(?:số|cộng)?\s*:/u.test(p.text) && group.line.statedAmount === undefined && group.items.length > 0 && findAmounts(p.text).length === 1) {
+      // "Tổng: 135 triệu đồng" under a group's lines: the group's subtotal.
+      const stated = readStated(p, warnings);
+      if (stated.total !== undefined) group.line.statedAmount = stated.total;
+      group = undefined;
+    } else if (out.stated.total === undefined && statesPlanTotal(p.text)) {
       out.stated = readStated(p, warnings);
       out.statedLine = p.line;
     } else if (kind === groupKind && isGroup(p.text)) {

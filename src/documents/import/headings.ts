@@ -106,7 +106,7 @@ export function isFieldLabel(label: string): boolean {
 /** A Part I subject by what its label says: the assessment's items first, then the other subjects. */
 function partISlot(k: string, label: string, numbered: boolean): Slot | undefined {
   if (/^nguyen nhan/.test(k)) return 'causes';
-  if (/mat lam duoc|lam duoc|ket qua dat duoc|uu diem|mat dat duoc|nhung ket qua|thanh tuu|mat manh|ket qua noi bat/.test(k)) return 'achievements';
+  if (/mat lam duoc|lam duoc|mat duoc|ket qua dat duoc|uu diem|mat dat duoc|nhung ket qua|thanh tuu|mat manh|ket qua noi bat/.test(k)) return 'achievements';
   if (/ton tai|han che|kho khan|vuong mac|yeu kem|bat cap/.test(k)) return 'limitations';
   if (/nguyen nhan/.test(k)) return 'causes';
   if (/^(?:danh gia chung|nhan xet|danh gia)/.test(k)) return 'assessment';
@@ -152,10 +152,11 @@ export function headingOf(text: string, part: Part): Heading | undefined {
     // A labelled paragraph ("a) Kết quả đạt được: …") for the assessment items and the fields only.
     if (inline && !item && !(FIELD_SLOTS.includes(slot) && label.length <= 60)) return undefined;
     if (!numbered && inline && !item && !/^ve\s/.test(k) && !isFieldLabel(label)) return undefined;
-    if (m.kind === 'bullet' && !(item && inline) && !(bare && isFieldLabel(label))) return undefined;
+    if (m.kind === 'bullet' && !(item && inline) && !isFieldLabel(label)) return undefined;
     return { slot, inline };
   }
-  if (m.kind === 'bullet' || inline) return undefined;
+  if (m.kind === 'bullet' || (inline && !numbered) || (inline && label.length > 40)) return undefined;
+  // "1. Mục tiêu: …", "2. Dự toán: tổng nhu cầu …": a numbered label with its text on the line.
   for (const [slot, re] of PART_II) if (re.test(k)) return { slot, inline };
   return undefined;
 }

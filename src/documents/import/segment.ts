@@ -45,9 +45,13 @@ const ATTACHMENT = /^\(?\s*(?:Gửi\s+)?kèm theo\b/iu;
 /** "2.1. Khoa học, công nghệ (Khoản 102): 1.320 triệu đồng": a field group of the plan. */
 export function isGroupHeading(text: string): boolean {
   const m = splitMarker(text);
-  if (m.kind === 'bullet') return false;
-  // Unnumbered: only a field's name with its amount ("LĨNH VỰC KHOA HỌC, CÔNG NGHỆ: 350.000.000 đồng").
-  if (m.kind === 'none') return isFieldLabel(m.rest.split(':')[0] ?? '') && amountRegex('u').test(m.rest) && m.rest.length <= 160;
+  // Unnumbered or a bullet: only a field's name with its amount ("LĨNH VỰC KHOA HỌC, CÔNG NGHỆ:
+  // 350.000.000 đồng", "Khoa học, công nghệ – 455 triệu đồng:", "* Lĩnh vực đổi mới sáng tạo (90 triệu đồng):").
+  if (m.kind === 'bullet' || m.kind === 'none') {
+    if (!amountRegex('u').test(m.rest) || m.rest.length > 160) return false;
+    const label = m.rest.replace(/\(?\s*[\d.,]+\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng|tr\.?\s?đ)[^)]*\)?/gu, ' ').split(/:|\s[–—-]\s/u)[0] ?? '';
+    return isFieldLabel(label.trim());
+  }
   return Boolean(fieldOf(m.rest.split(':')[0] ?? '')) || /\bKhoản\s+\d{3}\b/u.test(m.rest);
 }
 
@@ -161,9 +165,10 @@ export function segment(paragraphs: readonly Paragraph[]): Sections {
       zone = 'preamble';
     }
     if (zone === 'preamble') {
-      // "Kính gửi: Sở …" is the addressee of the letter: part of the header, as in a công văn.
-      if (/^Kính gửi\s*:/u.test(text)) s.header.push(p);
-      else s.preamble.push(p);
+      // "Kính gửi: Sở …" is the addressee of the letter (and the list under it): part of the header.
+      if (/^Kính gửi\s*:/u.test(text) || (splitMarker(text).kind === 'bullet' && /^Kính gửi/u.test(s.header.at(-1)?.text ?? '') && s.preamble.length === 0)) {
+        s.header.push(p.text.startsWith('Kính gửi') ? p : { ...p, text: `Kính gửi ${p.text}` });
+      } else s.preamble.push(p);
       continue;
     }
     if (CLOSING.test(text)) {
