@@ -81,6 +81,13 @@ describe('hostile text near the limits: a report or a coded error within 2 s (is
     ['dates and years everywhere', 'ỦY BAN', long('ngày 1/1/2026 năm 2026 ')],
     ['the unit named a thousand times a line', 'Kính gửi', long('Ủy ban nhân dân xã Cái Bè tỉnh Đồng Tháp ', '')],
     ['bullets and dashes only', '2) Dự toán', long('- + • * – ', '')],
+    // Runs of em spaces (U+2003) survived the cleaning of spaces: 50–120 s before.
+    ['runs of em spaces in the header', 'ỦY BAN', Array.from({ length: 40 }, () => `x${'\u2003'.repeat(19_000)}y`)],
+    ['runs of em spaces in a budget line', '3) Kinh phí', Array.from({ length: 40 }, () => `• x${'\u2003'.repeat(19_000)}y`)],
+    ['runs of em spaces in the assessment', '4) Đánh giá', Array.from({ length: 40 }, () => `x${'\u2003'.repeat(19_000)}y`)],
+    ['vertical tabs and ideographic spaces', '2) Dự toán', long('\u000b\u3000\u2028', '• x')],
+    // "hoàn thành … " without a date: the completion pattern's gap was unbounded (2 s before).
+    ['"hoàn thành trong x" repeated', '3) Kinh phí', long('hoàn thành trong x ', '• Chi: ')],
     ['19.000 short budget lines', '2) Dự toán', Array.from({ length: 19_000 }, (_, i) => `• Mục ${i}: ${i + 1} triệu đồng;`)],
     ['19.000 lines alternating field headings and lines', '2) Dự toán', Array.from({ length: 19_000 }, (_, i) => (i % 2 ? `• Mục ${i}: 1 triệu đồng;` : `Khoa học, công nghệ – ${i} triệu đồng:`))],
     ['19.000 "Căn cứ" lines', 'Kính gửi', Array.from({ length: 19_000 }, (_, i) => `Căn cứ Quyết định số ${i}/QĐ-UBND;`)],

@@ -122,7 +122,9 @@ export interface CurrentBudget {
 }
 
 const DISBURSED_TEMPLATE = /^Kinh phí đã giải ngân đến thời điểm báo cáo: .*\.$/u;
-const COMPLETION = /(?:hoàn thành|đưa vào sử dụng)[^.;]*?\b(?:trong|vào|trước)\s+((?:[Qq]uý\s+[IVX]+|tháng\s+\d{1,2})(?:\s+năm\s+\d{4})?|năm\s+\d{4})/u;
+// The gap is bounded: over a line repeating "hoàn thành … " with no date, an unbounded lazy gap
+// tried from every "hoàn thành" to the end of the sentence (40 such lines of 19.000 characters: 2 s).
+const COMPLETION = /(?:hoàn thành|đưa vào sử dụng)[^.;]{0,300}?\b(?:trong|vào|trước)\s+((?:[Qq]uý\s+[IVX]+|tháng\s+\d{1,2})(?:\s+năm\s+\d{4})?|năm\s+\d{4})/u;
 
 export function readCurrentBudget(paragraphs: Paragraph[], warnings: ImportWarning[]): CurrentBudget {
   const { items, rest } = lineItems(paragraphs, warnings);

@@ -35,7 +35,10 @@ export function toParagraphs(lines: readonly string[]): Paragraph[] {
 const continues = (text: string) => !/[.:;!?]$/.test(text) && !/^(?:Nơi nhận|TM\.|KT\.)/.test(text);
 
 export function clean(raw: string): string {
-  let text = raw.normalize('NFC').replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/\u200b|\ufeff/g, '');
+  // Every kind of white space but a line break becomes a plain space (then runs of them one): the
+  // readers' patterns say \s* and \s+ in many places, and a run of em spaces (U+2003) or vertical
+  // tabs kept as it was made some of them quadratic (40 lines of 19.000 em spaces: 50–120 s).
+  let text = raw.normalize('NFC').replace(/\u200b|\ufeff/g, '').replace(/[^\S\n]/gu, ' ');
   text = text.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/__/g, '');
   // Paired single stars are italics; a star alone at the start is a bullet and stays.
   const bullet = /^\s*\*\s+/.exec(text)?.[0] ?? '';
