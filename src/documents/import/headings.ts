@@ -138,6 +138,8 @@ export function headingOf(text: string, part: Part): Heading | undefined {
   const bare = colon < 0;
   if (!numbered && bare && (label.length > 90 || /[.;,]$/.test(label) || !/^\p{Lu}/u.test(label))) return undefined;
   if (!bare && !labelled) return undefined;
+  // "Khoa học, công nghệ: 160 triệu đồng" is a budget line, not a heading with its text.
+  if (/^\d/.test(inline)) return undefined;
   // An unnumbered line with a figure is a sentence ("Kinh phí … là 230.000, gồm:"), not a heading.
   if (!numbered && /\d/.test(label)) return undefined;
   // A line stating an amount or a count is content ("Tổng dự toán … là 1.205.500.000 đồng, trong đó:").
