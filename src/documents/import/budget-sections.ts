@@ -58,8 +58,9 @@ function inlineLines(p: Paragraph): BudgetLine[] {
     // "chi thường xuyên 835 trđ" or "450 triệu đồng chi thường xuyên".
     const before = piece.slice(0, amount.index).replace(/[\s:–-]+$/u, '').trim();
     const after = piece.slice(amount.end).replace(/^[\s:–-]+/u, '').trim();
-    if ((before === '') === (after === '')) return [];
+    // The title before the amount ("chi đầu tư phát triển 600 triệu đồng cho hạng mục …") or after it.
     const title = before || after;
+    if (!title) return [];
     const name = title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
     const line = partILine(name, amount.dong);
     LINE_ORIGIN.set(line, p.line);
