@@ -84,6 +84,19 @@ describe('figures stated in the narrative (TEXT_FIGURE_MISMATCH)', () => {
     expect(mismatches(changed)[1]!.message).toContain('tỷ lệ tiếp nhận trực tuyến (tính từ số liệu) trong số liệu là 95,92%');
   });
 
+  it('reads "số mới tiếp nhận" and "tiếp nhận mới" as the period\'s count, not the total', () => {
+    const text = 'Tổng số hồ sơ tiếp nhận là 2.386 hồ sơ, trong đó số mới tiếp nhận 2.351 hồ sơ, kỳ trước chuyển sang 35 hồ sơ; tiếp nhận mới 2.351 hồ sơ.';
+    const r = withDigital(text, { total: 2386, receivedInPeriod: 2351, carriedOver: 35 });
+    expect(textFigures(r).map((f) => [f.label, f.stated])).toEqual([
+      ['tổng số hồ sơ tiếp nhận', 2386],
+      ['số hồ sơ tiếp nhận trong kỳ', 2351],
+      ['số hồ sơ kỳ trước chuyển sang', 35],
+      ['số hồ sơ tiếp nhận trong kỳ', 2351],
+    ]);
+    expect(mismatches(r)).toEqual([]);
+    expect(summary(withDigital(text, { total: 2386, receivedInPeriod: 2350, carriedOver: 35 }))).toHaveLength(2);
+  });
+
   it('leaves alone figures that are not about the form: dates, other counts, "thanh toán trực tuyến" as a count', () => {
     const text =
       'Ngày 01/7/2025 xã đã hướng dẫn trực tiếp 500 người dân; tổ chức 12 lớp tập huấn về 3 lĩnh vực ưu tiên. ' +

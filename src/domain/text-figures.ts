@@ -65,9 +65,11 @@ const dossier = (key: keyof Report['implementation']['dossiers'], label: string,
 });
 
 const FACTS: readonly Fact[] = [
-  dossier('total', 'tổng số hồ sơ tiếp nhận', String.raw`(?:đã\s+)?tiếp\s+nhận\s+(?:tổng\s+(?:số\s+|cộng\s+)?)?${NUM}\s+hồ\s+sơ`),
+  // "số mới tiếp nhận 2.351 hồ sơ" is the period's count, not the total.
+  dossier('total', 'tổng số hồ sơ tiếp nhận', String.raw`(?<!mới\s+|trực\s+tuyến\s+|trực\s+tiếp\s+)(?:đã\s+)?tiếp\s+nhận\s+(?:tổng\s+(?:số\s+|cộng\s+)?)?${NUM}\s+hồ\s+sơ`),
   dossier('total', 'tổng số hồ sơ tiếp nhận', String.raw`tổng\s+số\s+(?:hồ\s+sơ\s+)?(?:đã\s+)?tiếp\s+nhận\s+${IS}${NUM}${NOT_RATE}`),
   dossier('receivedInPeriod', 'số hồ sơ tiếp nhận trong kỳ', String.raw`(?<!trực\s+tuyến\s+|trực\s+tiếp\s+)trong\s+kỳ\s+${IS}${NUM}\s+hồ\s+sơ`),
+  dossier('receivedInPeriod', 'số hồ sơ tiếp nhận trong kỳ', String.raw`(?:mới\s+tiếp\s+nhận|tiếp\s+nhận\s+mới)\s+${IS}${NUM}\s+hồ\s+sơ`),
   dossier('carriedOver', 'số hồ sơ kỳ trước chuyển sang', String.raw`kỳ\s+trước\s+chuyển\s+sang\s+${IS}${NUM}${DOSSIERS}`),
   dossier('fields', 'số lĩnh vực', String.raw`(?:liên\s+quan\s+(?:đến|tới)|thuộc)\s+${NUM}\s+lĩnh\s+vực`),
   dossier('online', 'số hồ sơ tiếp nhận trực tuyến', String.raw`(?<!thanh\s+toán\s+)trực\s+tuyến\s+(?:trong\s+kỳ\s+)?${IS}${NUM}(?:\s+hồ\s+sơ|(?=\s*,?\s*(?:đạt|chiếm)\s))`),
