@@ -16,6 +16,8 @@ export interface ParsedLine {
   amount?: ParsedAmount;
   parts?: { title: string; amount: ParsedAmount }[];
   fundingSource?: string;
+  /** What the amount is for, written in parentheses after it. */
+  note?: string;
   /** Ends with "gồm:": the lines after it, one bullet level deeper, are its children. */
   opens: boolean;
   /** Character ranges of the figures read (for the unread-figure check). */
@@ -26,7 +28,8 @@ const SOURCE = String.raw`(?:,\s*được bố trí từ\s+(.+?))?`;
 const OPENS = String.raw`(,?\s*(?:bao )?gồm\s*:?)?`;
 // Greedy title: the amount follows the last separator that still leaves a well-formed line,
 // so titles may contain ":" or " - " themselves.
-const LEAF = new RegExp(String.raw`^(.+)(?::|\s[-–—]\s|\s(?=\())\s*(\(?)${AMOUNT_SOURCE}\)?${SOURCE}${OPENS}\s*[.;]?$`, 'u');
+// An amount may be followed by what it is for, in parentheses: "…: 1.000 triệu đồng (dự án trạm thu phát sóng)." (kept as the line's note).
+const LEAF = new RegExp(String.raw`^(.+)(?::|\s[-–—]\s|\s(?=\())\s*(\(?)${AMOUNT_SOURCE}\)?(?:\s*\(([^()\d][^()]*)\))?${SOURCE}${OPENS}\s*[.;]?$`, 'u');
 
 /** Reads one budget line (its bullet or number already removed); undefined when it has no amount in a known form. */
 export function parseLineText(text: string, offset = 0): ParsedLine | undefined {
@@ -43,12 +46,13 @@ function parseOpener(text: string): ParsedLine | undefined {
 function parseLeaf(text: string, offset: number): ParsedLine | undefined {
   const m = LEAF.exec(text);
   if (!m) return undefined;
-  const [, title = '', paren = '', num = '', unit = '', source, opens] = m;
+  const [, title = '', paren = '', num = '', unit = '', note, source, opens] = m;
   const numberAt = text.indexOf(num, title.length);
   return {
     title: title.trim(),
     amount: amountToDong(num, unit),
     ...(source ? { fundingSource: source.trim() } : {}),
+    ...(note ? { note: note.trim() } : {}),
     opens: Boolean(opens) && !paren,
     spans: [[offset + numberAt, offset + numberAt + num.length]],
   };
@@ -103,7 +107,7 @@ export function toBudgetLine(p: ParsedLine): BudgetLine {
     return { id: '', title: p.title, kind: kindOf(p.title), amount: 0, ...stated, children: [], ...source };
   }
   const dong = p.amount?.dong ?? 0;
-  return { ...leafLine(p.title, dong), ...source };
+  return { ...leafLine(p.title, dong), ...source, ...(p.note ? { note: p.note } : {}) };
 }
 
 /** The source line each budget line was read from (for ImportSource); lines built elsewhere are absent. */
