@@ -38,7 +38,7 @@ const COUNT_IN = new RegExp(String.raw`(?<![\d/.,])(${COUNT})(?![\d/]|,\d|\.\d|\
 const RATE_IN = new RegExp(String.raw`(?<![\d.,])(${RATE})\s*%`, 'gu');
 /** Figures that are not dossier counts: "9 lĩnh vực", "19 Tổ", "năm 2026", "Đề án 06". */
 const NOT_A_COUNT_AFTER = /^\s*(?:lĩnh vực|tổ\b|thành viên|ngày|tháng|năm|thủ tục)/iu;
-const NOT_A_COUNT_BEFORE = /(?:năm|ngày|tháng|Đề án|số|Quyết định|Nghị quyết|Công văn)\s*$/iu;
+const NOT_A_COUNT_BEFORE = /(?:năm|ngày|tháng|Đề án|(?<!tổng\s)số|Quyết định|Nghị quyết|Công văn)\s*$/iu;
 const FIELDS_IN = new RegExp(String.raw`(?<![\d/.,])(${COUNT})\s+lĩnh vực`, 'du');
 const SPLIT = /;|\.(?=\s|$)|,(?=\s)|\(|\)|\s+và\s+(?=\d)|\s+gồm\s*:|\s+trong đó\s*:?/gu;
 
