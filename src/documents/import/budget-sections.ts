@@ -50,7 +50,14 @@ function inlineLines(p: Paragraph): BudgetLine[] {
   const out: BudgetLine[] = [];
   const spans: [number, number][] = [];
   let at = start;
-  for (const piece of body.split(/\s*;\s*|\s+và\s+(?=\d)|,\s+(?=\d)/u)) {
+  // Parts split at ";" and, between two amounts, at "và" or "," ("gồm chi thường xuyên 620.000.000 đồng và chi đầu tư …").
+  const pieces = body.split(/\s*;\s*|\s+và\s+(?=\d)|,\s+(?=\d)/u).flatMap((piece) => {
+    const found = findAmounts(piece);
+    if (found.length < 2) return [piece];
+    const cuts = found.slice(0, -1).map((a) => a.end);
+    return [0, ...cuts].map((from, i) => piece.slice(from, cuts[i] ?? piece.length).replace(/^\s*(?:,|và)?\s*/u, ''));
+  });
+  for (const piece of pieces) {
     const offset = p.text.indexOf(piece, at);
     const amounts = findAmounts(piece);
     const amount = amounts[0];
