@@ -123,4 +123,15 @@ describe('budget tree edits', () => {
     // The grand total the document stated stays, with its finding, until the person drops it.
     expect(changed.stated).toBe(stated);
   });
+
+  it('drops the amount in words the document wrote beside a line or group once its figure changed', () => {
+    const before = [group('A', [leaf('a1', 10, { statedWords: 'Mười đồng' })], { statedAmount: 10, statedWords: 'Mười đồng' }), group('B', [leaf('b1', 5, { statedWords: 'Năm đồng' })])];
+    const kept = dropStaleStated(before, updateLine(before, 'a1', { title: 'x' }), {});
+    expect(kept.lines[0]?.statedWords).toBe('Mười đồng');
+    expect(kept.lines[0]?.children[0]?.statedWords).toBe('Mười đồng');
+    const changed = dropStaleStated(before, updateLine(before, 'a1', { amount: 11 }), {});
+    expect(changed.lines[0]?.statedWords).toBeUndefined();
+    expect(changed.lines[0]?.children[0]?.statedWords).toBeUndefined();
+    expect(changed.lines[1]?.children[0]?.statedWords).toBe('Năm đồng');
+  });
 });

@@ -125,6 +125,7 @@ export function indentLine(lines: Lines, id: string, options: { split?: boolean 
       const own = blankLine({ title: above.title, kind: above.kind, amount: above.amount });
       grownAbove = { ...above, amount: 0, children: [own, line] };
       delete grownAbove.statedAmount;
+      delete grownAbove.statedWords;
     } else {
       grownAbove = { ...above, amount: 0, children: [...above.children, line] };
     }
@@ -154,7 +155,7 @@ export function outdentLine(lines: Lines, id: string): Lines {
 
 /**
  * Once figures change, a group total the imported document *stated* no longer describes the group:
- * drops a group's statedAmount when its sum changed. Titles and codes leave them alone. The set's
+ * drops a group's statedAmount (and the line's amount in words, statedWords) when its sum changed. Titles and codes leave them alone. The set's
  * stated grand total and words are kept: a finding about them ("Tổng dự toán ghi 3.600…") must not
  * vanish because some line was edited; the totals panel shows them with a button to drop them.
  */
@@ -166,11 +167,15 @@ export function dropStaleStated(before: readonly BudgetLine[], after: Lines, sta
     let changed = false;
     const out = ls.map((l) => {
       const children = clean(l.children);
-      const stale = l.statedAmount !== undefined && (l.children.length === 0 || oldTotals.get(l.id) !== lineTotal(l));
-      if (!stale && children === l.children) return l;
+      const moved = oldTotals.get(l.id) !== lineTotal(l);
+      const stale = l.statedAmount !== undefined && (l.children.length === 0 || moved);
+      // The amount in words the document wrote beside the line goes with the figure it spelled.
+      const staleWords = l.statedWords !== undefined && (stale || moved);
+      if (!stale && !staleWords && children === l.children) return l;
       changed = true;
       const next: BudgetLine = { ...l, children };
       if (stale) delete next.statedAmount;
+      if (staleWords) delete next.statedWords;
       return next;
     });
     return changed ? out : ls;
