@@ -115,3 +115,21 @@ describe('figures without a unit take it from "Đơn vị tính"', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('a "gồm:" line whose sub-lines use another marker', () => {
+  it('takes the "-" lines under a "*" line as its children until a "*" line comes again', async () => {
+    const text = readFileSync('test/fixtures/seed-kien-thuy-2026.txt', 'utf8').replace(
+      /- Nâng cấp hạ tầng số:[^\n]*\n/u,
+      '* Bảo đảm an toàn thông tin, gồm:\n- Mua sắm phần mềm diệt virus bản quyền: 110 triệu đồng;\n– Thuê dịch vụ giám sát an toàn thông tin: 30 triệu đồng.\n* Nâng cấp hạ tầng số: 510 triệu đồng.\n',
+    );
+    const { report } = await importReport(new TextEncoder().encode(text), 'bao-cao.txt');
+    const digital = report.plan.budget.find((g) => g.field === 'digital')!;
+    const safety = digital.children.find((l) => l.title === 'Bảo đảm an toàn thông tin')!;
+    expect(safety.children.map((c) => [c.title, c.amount])).toEqual([
+      ['Mua sắm phần mềm diệt virus bản quyền', 110 * m],
+      ['Thuê dịch vụ giám sát an toàn thông tin', 30 * m],
+    ]);
+    expect(digital.children.map((l) => l.title)).toContain('Nâng cấp hạ tầng số');
+    expect(digital.children.find((l) => l.title === 'Nâng cấp hạ tầng số')?.amount).toBe(510 * m);
+  });
+});

@@ -135,6 +135,8 @@ export interface LineItem {
   paragraph: Paragraph;
   /** 1 for "-", "•", "*", numbers; 2 for "+". */
   depth: number;
+  /** The kind of marker ("-", "*", "•", "number", "letter"…): lines under an opener use another one. */
+  mark: string;
   parsed: ParsedLine;
 }
 
@@ -150,25 +152,29 @@ export function readLineParagraph(paragraph: Paragraph): LineItem | undefined {
     return undefined;
   }
   if (!parsed) return undefined;
-  return { paragraph, depth: m.mark === '+' ? 2 : 1, parsed };
+  const mark = m.kind === 'bullet' ? m.mark.replace(/[–—]/u, '-') : m.kind;
+  return { paragraph, depth: m.mark === '+' ? 2 : 1, mark, parsed };
 }
 
 /**
- * Builds the tree: a line that opens ("gồm:") takes the "+" lines after it as children. A "+"
- * line that itself opens takes the following "+" lines (the template never nests deeper), and
- * a "+" line with no open parent is kept at the top rather than dropped.
+ * Builds the tree: a line that opens ("gồm:") takes as children the lines after it that are "+"
+ * lines or use another marker than its own ("* An toàn thông tin, gồm:" then "- …" lines), until
+ * a line with its own marker comes again. A child line that itself opens takes the following
+ * child lines (the genre never nests deeper), and a "+" line with no open parent is kept at the
+ * top rather than dropped.
  */
 export function buildTree(items: readonly LineItem[]): BudgetLine[] {
   const roots: BudgetLine[] = [];
-  let open: BudgetLine | undefined;
+  let open: { line: BudgetLine; mark: string } | undefined;
   for (const item of items) {
     const line = toBudgetLine(item.parsed);
     LINE_ORIGIN.set(line, item.paragraph.line);
     for (const child of line.children) LINE_ORIGIN.set(child, item.paragraph.line);
-    if (item.depth === 1 || !open) roots.push(line);
-    else open.children.push(line);
-    if (item.parsed.opens) open = line;
-    else if (item.depth === 1) open = undefined;
+    const isChild = open !== undefined && (item.depth === 2 || item.mark !== open.mark);
+    if (open && isChild) open.line.children.push(line);
+    else roots.push(line);
+    if (item.parsed.opens) open = { line, mark: open && isChild ? open.mark : item.mark };
+    else if (!isChild) open = undefined;
     for (const span of item.parsed.spans) item.paragraph.used.push(span);
   }
   return roots;
