@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/documents/import/index.ts';
 import { runChecks, type Finding } from '../../src/domain/checks.ts';
 import { Report as ReportSchema, type BudgetLine, type Report } from '../../src/domain/report-schema.ts';
+import type { Expected, ExpectedLeaf } from '../fixtures/corpus/generator/expected.ts';
 
 /**
  * The corpus of issue 12 (test/fixtures/corpus, see its README): ≥ 30 reports of the genre in
@@ -30,19 +31,6 @@ const PLANTABLE = new Set(['BUDGET_GROUP_SUM', 'BUDGET_TOTAL', 'AMOUNT_WORDS', '
  */
 const CONSEQUENCES: Record<string, string[]> = { BUDGET_TOTAL: ['TEXT_FIGURE_MISMATCH'] };
 
-interface ExpectedLeaf { field: string | null; kind: string; amount: number; title: string }
-interface Expected {
-  file: string;
-  format: string;
-  unit: { kind: string; name: string; code: string; province: string; provinceCode: string };
-  reportYear: number;
-  planYear: number;
-  dossier: Record<string, number>;
-  currentLeaves: ExpectedLeaf[];
-  planLeaves: ExpectedLeaf[];
-  stated: { what: string; value: number | string }[];
-  planted: string[];
-}
 
 interface Row {
   name: string;
