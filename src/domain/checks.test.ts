@@ -70,6 +70,19 @@ describe('budget checks', () => {
     expect(f[0]!.expected).toBe(99.98);
   });
 
+  it('takes a stated online rate computed over the dossiers received in the period as well, when the counts disagree', () => {
+    const r = correctedSeed();
+    // 6.500 received in the period, 6.400 online + 20 direct (DOSSIER_CHANNELS): 6.400 / 6.500 = 98,46 %; 6.400 / 6.420 = 99,69 %.
+    Object.assign(r.implementation.dossiers, { receivedInPeriod: 6500, online: 6400, direct: 20, statedOnlineRate: 98.46 });
+    r.implementation.results.digital = [];
+    const codes = (x: Report) => runChecks(x).filter((f) => f.severity === 'error').map((f) => f.code);
+    expect(codes(r)).toEqual(['DOSSIER_TOTAL', 'DOSSIER_CHANNELS']);
+    r.implementation.dossiers.statedOnlineRate = 99.69;
+    expect(codes(r)).toEqual(['DOSSIER_TOTAL', 'DOSSIER_CHANNELS']);
+    r.implementation.dossiers.statedOnlineRate = 97.5;
+    expect(codes(r)).toEqual(['DOSSIER_TOTAL', 'DOSSIER_CHANNELS', 'RATE_STATED']);
+  });
+
   it('flags years, unknown Khoản and missing signer', () => {
     const r = correctedSeed();
     r.planYear = 2028;
