@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { AppError } from '../../domain/errors.ts';
 import type { SourceCell, SourceDocument, SourceTable } from './types.ts';
 import { safeRepackZip } from './zip-guard.ts';
+import { decodeEntities } from './xml-entities.ts';
 
 /**
  * Paragraphs of a DOCX, one per line, in reading order (table cells row by row, each of their
@@ -29,16 +30,6 @@ export async function docxDocument(bytes: Uint8Array): Promise<SourceDocument> {
 /** The lines alone (see docxDocument). */
 export async function docxLines(bytes: Uint8Array): Promise<string[]> {
   return (await docxDocument(bytes)).lines;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /** A cell being read: its lines, and whether all of its visible text was inside <strong>. */

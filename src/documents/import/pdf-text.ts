@@ -6,6 +6,7 @@ import { findExecutable, runChild, type ChildResult } from './child.ts';
 import { LIMITS } from './limits.ts';
 import { findGrids, type Grid } from './pdf-grid.ts';
 import type { SourceCell, SourceDocument, SourceTable } from './types.ts';
+import { decodeEntities } from './xml-entities.ts';
 
 /**
  * A PDF's text layer → lines (paragraphs, as the DOCX path gives) and tables, with poppler
@@ -154,11 +155,6 @@ const invalid = (fileName: string) => new AppError('IMPORT_PDF_INVALID', `Tệp 
 const tooComplex = (fileName: string) =>
   new AppError('IMPORT_PDF_TOO_COMPLEX', `Tệp PDF ${fileName} không đọc xong trong ${LIMITS.pdfMs / 1000} giây (quá lớn, quá phức tạp hoặc hỏng); hãy tải tệp Word của báo cáo.`);
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, n: string) =>
-    n[0] === '#' ? String.fromCodePoint(n[1] === 'x' || n[1] === 'X' ? parseInt(n.slice(2), 16) : Number(n.slice(1))) : (ENTITIES[n] ?? whole),
-  );
 
 const num = (attrs: string, name: string): number => Number(new RegExp(`${name}="([-\\d.]+)"`).exec(attrs)?.[1] ?? 0);
 
@@ -182,7 +178,7 @@ export function parseBboxLayout(xhtml: string): Page[] {
     } else if (m[0].startsWith('<line')) {
       line = { words: [], block, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     } else if (m[3] !== undefined && line) {
-      const text = decode(m[4] ?? '').trim();
+      const text = decodeEntities(m[4] ?? '').trim();
       if (!text) continue;
       const w: Word = { text, x0: num(m[3], 'xMin'), y0: num(m[3], 'yMin'), x1: num(m[3], 'xMax'), y1: num(m[3], 'yMax') };
       line.words.push(w);
@@ -277,7 +273,7 @@ function markBold(xml: string, pages: Page[], only: Set<number>, bold: Set<Word>
       continue;
     }
     const inner = (m[3] ?? '').replace(/<\/?i>/g, '');
-    if (!inner.includes('<b>') || decode(inner.replace(/<b>.*?<\/b>/g, '').replace(/<[^>]*>/g, '')).trim() !== '') continue;
+    if (!inner.includes('<b>') || decodeEntities(inner.replace(/<b>.*?<\/b>/g, '').replace(/<[^>]*>/g, '')).trim() !== '') continue;
     const a = m[2] ?? '';
     const left = num(a, 'left');
     const top = num(a, 'top');
